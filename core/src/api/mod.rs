@@ -1,0 +1,224 @@
+//! The versioned JSON contract: one `call(op, request) -> response` for every door.
+//!
+//! The C library (`cncd_call`) and the WebAssembly module (`call`) pass their requests
+//! through [`call`], so all three doors give the same answer to the same question, and
+//! the conformance vectors in `tests/vectors` check it.
+//!
+//! A response is `{"ok": RESULT}` or `{"error": {"code", "message": {"vi", "en"},
+//! "path"?}}` (see [`ApiError`] and [`ErrorCode`]). Findings about the data are part of
+//! a result, never errors. A call never panics, whatever the bytes.
+//!
+//! | op | request | result |
+//! |---|---|---|
+//! | `version` | `{}` | `{"crate": "x.y.z", "contract": 1}` |
+//! | `text.clean` | `{"text"}` | `{"text"}` ([`crate::text::clean`]) |
+//! | `text.name_key` | `{"text"}` | `{"key"}` ([`crate::text::name_key`]) |
+//! | `text.ascii_key` | `{"text"}` | `{"key"}` ([`crate::text::ascii_key`]) |
+//! | `text.tone_style` | `{"text", "style": "traditional" \| "modern"}` | `{"text"}` |
+//! | `text.title_case` | `{"text"}` | `{"text"}` ([`crate::text::title_case`]) |
+//!
+//! Requests are strict: an unknown field is a `bad_request` that names it, so a typo
+//! does not pass silently. An empty request stands for `{}`.
+//!
+//! ```
+//! use cncd::api::call;
+//! assert_eq!(call("text.ascii_key", r#"{"text":"Phường Đô Vinh"}"#), r#"{"ok":{"key":"phuong do vinh"}}"#);
+//! let err = call("text.ascii_key", r#"{"text": 42}"#);
+//! assert!(err.starts_with(r#"{"error":{"code":"bad_request""#) && err.contains(r#""path":"/text""#));
+//! ```
+
+mod error;
+mod limits;
+pub mod text;
+
+pub use error::{ApiError, ErrorCode};
+pub use limits::{MAX_REQUEST_BYTES, MAX_TEXT_BYTES};
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+/// The version of the JSON contract. It changes only when a change would break a caller.
+pub const CONTRACT_VERSION: u32 = 1;
+
+/// The operations this version answers, in the order of the documentation.
+pub const OPERATIONS: &[&str] =
+    &["version", "text.clean", "text.name_key", "text.ascii_key", "text.tone_style", "text.title_case"];
+
+/// Request of `version`: no fields.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VersionRequest {}
+
+/// Result of `version`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionResult {
+    /// The version of the `cncd` crate, as in its Cargo.toml.
+    #[serde(rename = "crate")]
+    pub crate_version: String,
+    /// [`CONTRACT_VERSION`].
+    pub contract: u32,
+}
+
+/// `version`: the crate's version and the contract's.
+///
+/// # Examples
+/// ```
+/// let v = cncd::api::version();
+/// assert_eq!(v.contract, cncd::api::CONTRACT_VERSION);
+/// assert_eq!(v.crate_version, env!("CARGO_PKG_VERSION"));
+/// ```
+pub fn version() -> VersionResult {
+    VersionResult { crate_version: env!("CARGO_PKG_VERSION").to_string(), contract: CONTRACT_VERSION }
+}
+
+/// Runs operation `op` on a JSON request and returns the JSON response envelope.
+///
+/// The response is always one JSON object: `{"ok": …}` on success, `{"error": …}` when
+/// the call itself failed (see [`ErrorCode`] for the codes). It never panics.
+///
+/// # Examples
+/// ```
+/// use cncd::api::call;
+/// assert_eq!(call("version", "{}"), format!(r#"{{"ok":{{"crate":"{}","contract":1}}}}"#, env!("CARGO_PKG_VERSION")));
+/// assert_eq!(call("text.tone_style", r#"{"text":"Hòa","style":"modern"}"#), r#"{"ok":{"text":"Hoà"}}"#);
+/// assert!(call("no.such.op", "{}").contains(r#""code":"unknown_op""#));
+/// assert!(call("text.clean", "{").contains(r#""code":"bad_json""#));
+/// ```
+pub fn call(op: &str, request_json: &str) -> String {
+    match call_raw(op, request_json) {
+        Ok(result) => format!("{{\"ok\":{result}}}"),
+        Err(e) => error_envelope(&e),
+    }
+}
+
+/// The envelope `{"error": …}` for an error, as [`call`] writes it.
+///
+/// # Examples
+/// ```
+/// use cncd::api::{error_envelope, ApiError, ErrorCode};
+/// let e = ApiError::new(ErrorCode::Internal, "Lỗi", "Bug");
+/// assert_eq!(error_envelope(&e), r#"{"error":{"code":"internal","message":{"vi":"Lỗi","en":"Bug"}}}"#);
+/// ```
+pub fn error_envelope(e: &ApiError) -> String {
+    #[derive(Serialize)]
+    struct Envelope<'a> {
+        error: &'a ApiError,
+    }
+    serde_json::to_string(&Envelope { error: e }).unwrap_or_else(|_| {
+        r#"{"error":{"code":"internal","message":{"vi":"Lỗi nội bộ","en":"internal error"}}}"#.to_string()
+    })
+}
+
+/// Runs operation `op` and returns the JSON of its result alone (what [`call`] wraps in
+/// `{"ok": …}`), or the error.
+///
+/// # Examples
+/// ```
+/// assert_eq!(cncd::api::call_raw("text.clean", r#"{"text":" Xã  Phước Hà "}"#).unwrap(), r#"{"text":"Xã Phước Hà"}"#);
+/// ```
+pub fn call_raw(op: &str, request_json: &str) -> Result<String, ApiError> {
+    if request_json.len() > MAX_REQUEST_BYTES {
+        return Err(ApiError::new(
+            ErrorCode::TooLarge,
+            format!("Yêu cầu dài {} byte, vượt giới hạn {} byte", request_json.len(), MAX_REQUEST_BYTES),
+            format!("The request is {} bytes long, over the limit of {} bytes", request_json.len(), MAX_REQUEST_BYTES),
+        ));
+    }
+    match op {
+        "version" => run(request_json, |_: &VersionRequest| Ok(version())),
+        "text.clean" => run(request_json, text::clean),
+        "text.name_key" => run(request_json, text::name_key),
+        "text.ascii_key" => run(request_json, text::ascii_key),
+        "text.tone_style" => run(request_json, text::tone_style),
+        "text.title_case" => run(request_json, text::title_case),
+        _ => Err(ApiError::new(
+            ErrorCode::UnknownOp,
+            format!("Không có thao tác {op:?}; các thao tác: {}", OPERATIONS.join(", ")),
+            format!("No operation {op:?}; the operations are: {}", OPERATIONS.join(", ")),
+        )),
+    }
+}
+
+fn run<Req: DeserializeOwned, Res: Serialize>(
+    request_json: &str,
+    f: impl FnOnce(&Req) -> Result<Res, ApiError>,
+) -> Result<String, ApiError> {
+    let req: Req = decode(request_json)?;
+    let res = f(&req)?;
+    serde_json::to_string(&res)
+        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("Lỗi nội bộ: {e}"), format!("internal error: {e}")))
+}
+
+/// Decodes a request, turning serde's errors into `bad_json` (with line and column) or
+/// `bad_request` (with a JSON pointer to the value at fault).
+pub(crate) fn decode<T: DeserializeOwned>(json: &str) -> Result<T, ApiError> {
+    let json = if json.trim().is_empty() { "{}" } else { json };
+    let mut de = serde_json::Deserializer::from_str(json);
+    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let pointer = pointer_of(e.path());
+        json_error(e.inner(), pointer)
+    })?;
+    de.end().map_err(|e| json_error(&e, String::new()))?;
+    Ok(value)
+}
+
+/// Turns a serde_json error into the error envelope's form.
+pub(crate) fn json_error(e: &serde_json::Error, pointer: String) -> ApiError {
+    use serde_json::error::Category;
+    let (line, column) = (e.line(), e.column());
+    match e.classify() {
+        Category::Syntax | Category::Eof | Category::Io => ApiError::new(
+            ErrorCode::BadJson,
+            format!("JSON không hợp lệ ở dòng {line}, cột {column}: {e}"),
+            format!("invalid JSON at line {line}, column {column}: {e}"),
+        ),
+        Category::Data => {
+            let text = e.to_string();
+            let detail = text.split(" at line ").next().unwrap_or(&text).to_string();
+            let mut path = pointer;
+            let vi = if let Some(field) = backticked(&detail, "missing field `") {
+                path.push('/');
+                path.push_str(&escape_pointer(field));
+                format!("Thiếu trường bắt buộc \"{field}\"")
+            } else if let Some(field) = backticked(&detail, "unknown field `") {
+                format!("Trường \"{field}\" không có trong yêu cầu này")
+            } else if detail.starts_with("invalid type") {
+                format!("Sai kiểu dữ liệu ({detail})")
+            } else if detail.starts_with("unknown variant") || detail.starts_with("invalid value") {
+                format!("Giá trị không hợp lệ ({detail})")
+            } else {
+                format!("Yêu cầu không hợp lệ ({detail})")
+            };
+            ApiError::new(ErrorCode::BadRequest, vi, detail).at(path)
+        }
+    }
+}
+
+fn backticked<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
+    let rest = s.strip_prefix(prefix)?;
+    rest.split('`').next()
+}
+
+/// RFC 6901 escaping of one reference token.
+pub(crate) fn escape_pointer(token: &str) -> String {
+    token.replace('~', "~0").replace('/', "~1")
+}
+
+fn pointer_of(path: &serde_path_to_error::Path) -> String {
+    use serde_path_to_error::Segment;
+    let mut out = String::new();
+    for seg in path.iter() {
+        match seg {
+            Segment::Seq { index } => {
+                out.push('/');
+                out.push_str(&index.to_string());
+            }
+            Segment::Map { key } | Segment::Enum { variant: key } => {
+                out.push('/');
+                out.push_str(&escape_pointer(key));
+            }
+            Segment::Unknown => {}
+        }
+    }
+    out
+}

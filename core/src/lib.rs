@@ -1,0 +1,26 @@
+//! # cncd: the rules of Vietnam's Community Digital Technology Teams, as code
+//!
+//! Vietnam runs tens of thousands of *Tổ công nghệ số cộng đồng* (community digital
+//! technology teams): one in every commune, optionally one in every village, one in every
+//! school. Provinces set the rules in plans such as the Ninh Thuận plan of 2022; this
+//! crate turns them into functions that give every provincial system the same answer.
+//!
+//! The crate is layered; each module uses only the ones above it in this list:
+//! - [`text`]: Vietnamese text as people type it (clean forms, tone styles, keys);
+//! - [`diagnostics`]: messages in Vietnamese and English;
+//! - [`api`]: the versioned JSON contract shared by the Rust, C and WebAssembly doors.
+//!
+//! The core does no I/O and keeps no global mutable state: every function is a pure
+//! function of its arguments, safe to call from any thread.
+//!
+//! ```
+//! assert_eq!(cncd::text::ascii_key("Xã Phước Hà"), "xa phuoc ha");
+//! let reply = cncd::api::call("text.name_key", r#"{"text": "Xã Hoà Thuận"}"#);
+//! assert_eq!(reply, r#"{"ok":{"key":"xã hòa thuận"}}"#);
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod api;
+pub mod diagnostics;
+pub mod text;

@@ -1,0 +1,149 @@
+//! Table lookups over the generated letter tables: which base letter, tone and case a
+//! character is, how a base and a tone compose back, and how a Latin letter folds to ASCII.
+
+use super::tables::{BASES, COMPOSE, FOLD_EXT, FOLD_LATIN, INFO_ASCII, INFO_EXT, INFO_LATIN};
+
+/// Number of vowel bases (`a ă â e ê i o ô ơ u ư y`); they come first in [`BASES`].
+pub(crate) const VOWELS: u8 = 12;
+
+/// A letter of the Vietnamese alphabet (or one of f, j, w, z), split into its parts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Letter {
+    /// Index into [`BASES`]: the letter without tone, in lower case.
+    pub base: u8,
+    /// 0 none, 1 grave (huyền), 2 acute (sắc), 3 hook above (hỏi), 4 tilde (ngã), 5 dot below (nặng).
+    pub tone: u8,
+    /// Whether the letter was upper case.
+    pub upper: bool,
+}
+
+impl Letter {
+    /// Whether this letter is a vowel.
+    #[inline]
+    pub fn is_vowel(self) -> bool {
+        self.base < VOWELS
+    }
+}
+
+/// The letter `c` is, if it is a (precomposed) letter of the Vietnamese alphabet.
+#[inline]
+pub(crate) fn letter(c: char) -> Option<Letter> {
+    let cp = c as u32;
+    let e = if cp < 0x80 {
+        INFO_ASCII[cp as usize]
+    } else if (0xC0..0x1B1).contains(&cp) {
+        INFO_LATIN[(cp - 0xC0) as usize]
+    } else if (0x1EA0..0x1EFA).contains(&cp) {
+        INFO_EXT[(cp - 0x1EA0) as usize]
+    } else {
+        0
+    };
+    if e == 0 {
+        None
+    } else {
+        Some(Letter { base: (e & 0x3f) as u8, tone: ((e >> 6) & 7) as u8, upper: e & 0x200 != 0 })
+    }
+}
+
+/// The precomposed character for a base letter with a tone, in the given case.
+#[inline]
+pub(crate) fn compose(base: u8, tone: u8, upper: bool) -> char {
+    if base < VOWELS {
+        COMPOSE[base as usize][tone as usize][upper as usize]
+    } else {
+        let c = BASES[base as usize];
+        match (upper, c) {
+            (false, c) => c,
+            (true, 'đ') => 'Đ',
+            (true, c) => c.to_ascii_uppercase(),
+        }
+    }
+}
+
+/// The lower-case ASCII letter a Latin letter folds to (diacritics and đ removed).
+#[inline]
+pub(crate) fn fold(c: char) -> Option<u8> {
+    let cp = c as u32;
+    let f = if cp < 0x80 {
+        let b = cp as u8;
+        return b.is_ascii_alphabetic().then(|| b.to_ascii_lowercase());
+    } else if (0xC0..0x250).contains(&cp) {
+        FOLD_LATIN[(cp - 0xC0) as usize]
+    } else if (0x1E00..0x1F00).contains(&cp) {
+        FOLD_EXT[(cp - 0x1E00) as usize]
+    } else {
+        0
+    };
+    (f != 0).then_some(f)
+}
+
+/// Tone index of a combining tone mark (U+0340 and U+0341 are NFC-equivalent to grave and acute).
+#[inline]
+pub(crate) fn tone_of_mark(c: char) -> Option<u8> {
+    match c {
+        '\u{300}' | '\u{340}' => Some(1),
+        '\u{301}' | '\u{341}' => Some(2),
+        '\u{309}' => Some(3),
+        '\u{303}' => Some(4),
+        '\u{323}' => Some(5),
+        _ => None,
+    }
+}
+
+/// The base that a vowel-shaping mark (breve, circumflex, horn) makes of `base`.
+#[inline]
+pub(crate) fn apply_modifier(base: u8, mark: char) -> Option<u8> {
+    // a=0 ă=1 â=2 e=3 ê=4 i=5 o=6 ô=7 ơ=8 u=9 ư=10 y=11
+    match (base, mark) {
+        (0, '\u{306}') => Some(1),
+        (0, '\u{302}') => Some(2),
+        (3, '\u{302}') => Some(4),
+        (6, '\u{302}') => Some(7),
+        (6, '\u{31b}') => Some(8),
+        (9, '\u{31b}') => Some(10),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use unicode_normalization::UnicodeNormalization;
+
+    /// Every table entry, re-derived from `unicode-normalization`: the generated tables
+    /// cannot drift from Unicode's decompositions.
+    #[test]
+    fn tables_agree_with_unicode_normalization() {
+        let tones = ["", "\u{300}", "\u{301}", "\u{309}", "\u{303}", "\u{323}"];
+        for cp in 0..0x2000u32 {
+            let Some(c) = char::from_u32(cp) else { continue };
+            if let Some(l) = letter(c) {
+                let lower_base = BASES[l.base as usize];
+                let mut expect: String = lower_base.to_string().nfd().collect();
+                expect.push_str(tones[l.tone as usize]);
+                let expect: String = expect.nfc().collect();
+                let expect = if l.upper { expect.to_uppercase() } else { expect };
+                assert_eq!(c.to_string(), expect, "letter table entry for U+{cp:04X}");
+                assert_eq!(compose(l.base, l.tone, l.upper), c, "compose U+{cp:04X}");
+            }
+            if let Some(f) = fold(c) {
+                if matches!(c, 'Đ' | 'đ' | 'Ð' | 'ð') {
+                    assert_eq!(f, b'd');
+                    continue;
+                }
+                let first = c.to_string().nfd().next().unwrap();
+                assert_eq!(first.to_ascii_lowercase() as u32, f as u32, "fold U+{cp:04X}");
+            }
+        }
+        // Every Vietnamese vowel with every tone is in the table.
+        for (v, row) in COMPOSE.iter().enumerate() {
+            for (t, pair) in row.iter().enumerate() {
+                for (u, &c) in pair.iter().enumerate() {
+                    assert_eq!(letter(c), Some(Letter { base: v as u8, tone: t as u8, upper: u == 1 }));
+                }
+            }
+        }
+        assert_eq!(letter('Ð'), None, "U+00D0 is a look-alike, not đ");
+        assert_eq!(letter('Đ'), Some(Letter { base: 12, tone: 0, upper: true }));
+    }
+}
