@@ -35,6 +35,12 @@ fn map_char(c: char) -> Map {
     }
 }
 
+/// Whether [`clean`] removes `c` (zero-width and other invisible characters).
+#[inline]
+pub(crate) fn is_invisible(c: char) -> bool {
+    matches!(map_char(c), Map::Drop)
+}
+
 /// Applies [`map_char`] to every character; says whether anything changed.
 fn map_all(s: &str) -> (String, bool) {
     let mut out = String::with_capacity(s.len());
@@ -56,56 +62,93 @@ fn map_all(s: &str) -> (String, bool) {
     (out, changed)
 }
 
+// Byte classes of the scan of `is_clean_fast`.
+const OK: u8 = 0; // printable ASCII but space and backtick, or a continuation byte 0xBC..0xBF
+const SP: u8 = 1; // space
+const L_C3: u8 = 2; // lead of U+00C0..U+00FF
+const L_C4: u8 = 3; // lead of U+0100..U+023F (0xC4..0xC8)
+const L_C9: u8 = 4; // lead of U+0240..U+027F
+const L_E1: u8 = 5; // lead of U+1000..U+1FFF
+const K_80: u8 = 6; // continuation 0x80..0x8F
+const K_90: u8 = 7; // continuation 0x90
+const K_B0: u8 = 8; // continuation 0xB0
+const K_B8: u8 = 9; // continuation 0xB8..0xBB
+const K_ETC: u8 = 10; // other continuation bytes
+const BAD: u8 = 15; // anything else: controls, backtick, other lead bytes
+
+static CLASS: [u8; 256] = class_table();
+static PAIR_BAD: [u8; 256] = pair_table();
+
+const fn class_table() -> [u8; 256] {
+    let mut t = [BAD; 256];
+    let mut b = 0;
+    while b < 256 {
+        let x = b as u8;
+        t[b] = match x {
+            b' ' => SP,
+            b'`' | 0x7f => BAD,
+            0x21..=0x7e => OK,
+            0xC3 => L_C3,
+            0xC4..=0xC8 => L_C4,
+            0xC9 => L_C9,
+            0xE1 => L_E1,
+            0x80..=0x8F => K_80,
+            0x90 => K_90,
+            0xB0 => K_B0,
+            0xB8..=0xBB => K_B8,
+            0x91..=0xBF => K_ETC,
+            _ => BAD,
+        };
+        b += 1;
+    }
+    t
+}
+
+/// `PAIR_BAD[a << 4 | b]` is 1 where a byte of class `b` may not follow one of class `a`.
+const fn pair_table() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 256 {
+        let (a, b) = ((i >> 4) as u8, (i & 15) as u8);
+        let bad = a == BAD
+            || b == BAD
+            || (a == SP && b == SP)
+            || (a == L_C3 && (b == K_90 || b == K_B0))
+            || (a == L_C9 && b != K_80)
+            || (a == L_E1 && b != K_B8);
+        t[i] = bad as u8;
+        i += 1;
+    }
+    t
+}
+
 /// Whether `s` is certainly already clean, by a scan that accepts only printable ASCII,
 /// single inner spaces and the precomposed Latin letters (U+00C0–U+024F but Ð and ð,
 /// U+1E00–U+1EFF), all of which are NFC and compose with nothing before them.
+///
+/// Each pair of neighbouring bytes is checked on its own, with table loads and no
+/// branch, so the checks run in parallel (valid UTF-8 is given, so leads and
+/// continuations pair up).
 #[inline]
 pub(crate) fn is_clean_fast(s: &str) -> bool {
     let b = s.as_bytes();
-    let n = b.len();
-    if n == 0 {
-        return true;
-    }
-    if b[0] == b' ' || b[n - 1] == b' ' {
-        return false;
-    }
-    let mut prev_space = false;
-    let mut i = 0;
-    while i < n {
-        let c = b[i];
-        if c < 0x80 {
-            if c == b' ' {
-                if prev_space {
-                    return false;
-                }
-                prev_space = true;
-            } else {
-                if c < 0x20 || c == 0x7f || c == b'`' {
-                    return false;
-                }
-                prev_space = false;
-            }
-            i += 1;
-            continue;
-        }
-        prev_space = false;
-        if (0xC3..=0xC9).contains(&c) {
-            // Two-byte sequence: U+00C0..U+027F; the string is valid UTF-8, so i + 1 < n.
-            let cp = (((c & 0x1f) as u32) << 6) | (b[i + 1] & 0x3f) as u32;
-            if cp == 0xD0 || cp == 0xF0 || cp > 0x24F {
+    match b {
+        [] => true,
+        [x] => CLASS[*x as usize] == OK,
+        [first, .., last] => {
+            if *first == b' ' || *last == b' ' {
                 return false;
             }
-            i += 2;
-            continue;
+            let mut bad = 0u8;
+            let mut prev = CLASS[*first as usize] as usize;
+            for &x in &b[1..] {
+                let class = CLASS[x as usize] as usize;
+                bad |= PAIR_BAD[(prev << 4) | class];
+                prev = class;
+            }
+            bad == 0
         }
-        if c == 0xE1 && (0xB8..=0xBB).contains(&b[i + 1]) {
-            // U+1E00..U+1EFF, Latin Extended Additional: every Vietnamese letter with a tone.
-            i += 3;
-            continue;
-        }
-        return false;
     }
-    true
 }
 
 /// The display form of a name: what a careful typist would have written.

@@ -1,7 +1,7 @@
 //! Comparison keys: `name_key` (diacritics kept) and `ascii_key` (diacritics folded).
 
 use super::clean::clean;
-use super::letters::{compose, fold, letter, Letter};
+use super::letters::{compose, fold, is_shaped, letter, unpack, Letter, LOWER};
 use super::tone::{retone, ToneStyle, MAX_SYLLABLE};
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::UnicodeNormalization;
@@ -117,30 +117,6 @@ fn next_is_digit(s: &str, i: usize) -> bool {
     s.as_bytes().get(i + 1).is_some_and(u8::is_ascii_digit)
 }
 
-/// The fast path of `name_key`: text of printable ASCII and Vietnamese letters only.
-/// Returns false, having written garbage, on anything else.
-fn name_key_fast(s: &str, out: &mut String) -> bool {
-    let mut w = KeyWriter::new(out);
-    let mut start = None;
-    for (i, c) in s.char_indices() {
-        if letter(c).is_some() {
-            start.get_or_insert(i);
-            continue;
-        }
-        if let Some(ws) = start.take() {
-            emit_word(&s[ws..i], &mut w);
-        }
-        if !c.is_ascii() || c.is_ascii_control() || c == '`' {
-            return false;
-        }
-        w.punct(c, next_is_digit(s, i));
-    }
-    if let Some(ws) = start {
-        emit_word(&s[ws..], &mut w);
-    }
-    true
-}
-
 /// The general form of a key's input: cleaned, lower case, NFC.
 fn prepare(s: &str) -> String {
     let lower = clean(s).to_lowercase();
@@ -220,19 +196,272 @@ pub fn name_key_into(s: &str, out: &mut String) {
     }
 }
 
-/// The fast path of `ascii_key`: printable ASCII and Latin letters with diacritics.
-fn ascii_key_fast(s: &str, out: &mut String) -> bool {
-    let mut w = KeyWriter::new(out);
-    for (i, c) in s.char_indices() {
-        if let Some(f) = fold(c) {
-            w.letter(f as char);
-        } else if !c.is_ascii() || c.is_ascii_control() || c == '`' {
-            return false;
-        } else {
-            w.punct(c, next_is_digit(s, i));
+/// The fast paths' way with spaces, hyphens and digits, on the key being written.
+///
+/// A space is written at once and taken back if the key ends or a hyphen follows, so
+/// the common case, a letter, is a plain push. The state of the key rules is read off
+/// the last byte written: no space at the start, after a space or after a hyphen; a
+/// number starts after anything but a letter or digit (every non-ASCII character a fast
+/// path writes is a letter).
+///
+/// Returns false for what the fast paths do not take (control characters, and the
+/// backtick that `clean` maps to an apostrophe).
+#[inline(always)]
+fn punct(out: &mut String, c: u8, next: Option<&u8>) -> bool {
+    let last = out.as_bytes().last().copied().unwrap_or(b' ');
+    match c {
+        b' ' => {
+            if last != b' ' && last != b'-' {
+                out.push(' ');
+            }
         }
+        b'-' => {
+            if last == b' ' && !out.is_empty() {
+                out.pop();
+            }
+            out.push('-');
+        }
+        b'0'..=b'9' => {
+            let after_alnum = last.is_ascii_alphanumeric() || last >= 0x80;
+            if after_alnum || c != b'0' || !next.is_some_and(u8::is_ascii_digit) {
+                out.push(c as char);
+            }
+        }
+        0x21..=0x7E if c != b'`' => out.push(c as char),
+        _ => return false,
     }
     true
+}
+
+/// Takes back a space left at the end of a key.
+#[inline(always)]
+fn trim_end_space(out: &mut String) {
+    if out.ends_with(' ') {
+        out.pop();
+    }
+}
+
+/// What the fast paths do with an ASCII byte: a value above [`ACT_PUNCT`] is the byte to
+/// write (letters in lower case, punctuation as it is); the others are actions.
+static ASCII_ACT: [u8; 128] = ascii_act_table();
+const ACT_BAIL: u8 = 0;
+const ACT_PUNCT: u8 = 1;
+
+const fn ascii_act_table() -> [u8; 128] {
+    let mut t = [ACT_BAIL; 128];
+    let mut c = 0x21;
+    while c < 0x7f {
+        t[c] = (c as u8).to_ascii_lowercase();
+        c += 1;
+    }
+    t[b'`' as usize] = ACT_BAIL;
+    t[b' ' as usize] = ACT_PUNCT;
+    t[b'-' as usize] = ACT_PUNCT;
+    let mut d = b'0';
+    while d <= b'9' {
+        t[d as usize] = ACT_PUNCT;
+        d += 1;
+    }
+    t
+}
+
+/// ASCII folding of the two-byte code points U+0080..U+07FF (0 where none).
+static FOLD2: [u8; 0x780] = fold2_table();
+
+const fn fold2_table() -> [u8; 0x780] {
+    let mut t = [0u8; 0x780];
+    let mut cp = 0xC0;
+    while cp < 0x250 {
+        t[cp - 0x80] = super::tables::FOLD_LATIN[cp - 0xC0];
+        cp += 1;
+    }
+    t
+}
+
+/// The fast path of `ascii_key`: printable ASCII and precomposed Latin letters. Returns
+/// false, having written part of a key, on anything else. It follows the rules of
+/// `KeyWriter`; tests compare the two paths.
+fn ascii_key_fast(s: &str, out: &mut String) -> bool {
+    let b = s.as_bytes();
+    out.clear();
+    out.reserve(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let x = if c < 0x80 {
+            let a = ASCII_ACT[c as usize];
+            if a == ACT_PUNCT {
+                punct(out, c, b.get(i + 1));
+                i += 1;
+                continue;
+            }
+            i += 1;
+            a
+        } else if c < 0xE0 {
+            // Valid UTF-8: a continuation byte follows.
+            let cp = ((c as usize & 0x1f) << 6) | (b[i + 1] as usize & 0x3f);
+            i += 2;
+            FOLD2[cp - 0x80]
+        } else if c == 0xE1 && b[i + 1] & 0xFC == 0xB8 {
+            // U+1E00..U+1EFF, Latin Extended Additional.
+            let k = ((b[i + 1] as usize & 3) << 6) | (b[i + 2] as usize & 0x3f);
+            i += 3;
+            super::tables::FOLD_EXT[k]
+        } else {
+            0
+        };
+        if x == 0 {
+            return false;
+        }
+        // `& 0x7f` tells the compiler the byte is ASCII: a one-byte push.
+        out.push((x & 0x7f) as char);
+    }
+    trim_end_space(out);
+    true
+}
+
+/// Letter entries (see `letters::info`) of the two-byte code points U+0080..U+07FF.
+static INFO2: [u16; 0x780] = info2_table();
+/// Letter entries of U+1E80..U+1EFF, the three-byte code points with a Vietnamese letter.
+static INFO3: [u16; 0x80] = info3_table();
+
+const fn info2_table() -> [u16; 0x780] {
+    let mut t = [0u16; 0x780];
+    let mut cp = 0xC0;
+    while cp < 0x1B1 {
+        t[cp - 0x80] = super::tables::INFO_LATIN[cp - 0xC0];
+        cp += 1;
+    }
+    t
+}
+
+const fn info3_table() -> [u16; 0x80] {
+    let mut t = [0u16; 0x80];
+    let mut cp = 0x1EA0;
+    while cp < 0x1EFA {
+        t[cp - 0x1E80] = super::tables::INFO_EXT[cp - 0x1EA0];
+        cp += 1;
+    }
+    t
+}
+
+/// The letter entry of the character at byte `i` of valid UTF-8, and its length; entry
+/// 0 for a character that is not a Vietnamese letter.
+#[inline(always)]
+fn letter_at(b: &[u8], i: usize) -> (u16, usize) {
+    let c = b[i];
+    if c < 0x80 {
+        (super::tables::INFO_ASCII[c as usize], 1)
+    } else if c < 0xE0 {
+        let cp = ((c as usize & 0x1f) << 6) | (b[i + 1] as usize & 0x3f);
+        (INFO2[cp - 0x80], 2)
+    } else if c == 0xE1 && b[i + 1] & 0xFE == 0xBA {
+        (INFO3[((b[i + 1] as usize & 1) << 6) | (b[i + 2] as usize & 0x3f)], 3)
+    } else {
+        (0, 1)
+    }
+}
+
+/// The fast path of `name_key`: printable ASCII and Vietnamese letters. Returns false,
+/// having written part of a key, on anything else.
+///
+/// Letters are written in lower case as they come; a word is rewritten only in the rare
+/// case that its tone mark has to move (see [`WordStats::may_move`]).
+fn name_key_fast(s: &str, out: &mut String) -> bool {
+    let b = s.as_bytes();
+    out.clear();
+    out.reserve(b.len() + b.len() / 4);
+    let mut word = WordStats::default();
+    let mut i = 0;
+    while i < b.len() {
+        let (e, len) = letter_at(b, i);
+        if e != 0 {
+            let l = unpack(e);
+            if word.letters == 0 {
+                word.start = i;
+                word.out_start = out.len();
+            }
+            word.add(l);
+            let lower = LOWER[l.base as usize * 6 + l.tone as usize];
+            if lower.is_ascii() {
+                // `& 0x7f` tells the compiler the byte is ASCII: a one-byte push.
+                out.push(((lower as u8) & 0x7f) as char);
+            } else {
+                out.push(lower);
+            }
+            i += len;
+            continue;
+        }
+        if word.letters > 0 {
+            word.finish(s, i, out);
+            word = WordStats::default();
+        }
+        let c = b[i];
+        if c >= 0x80 || !punct(out, c, b.get(i + 1)) {
+            return false;
+        }
+        i += 1;
+    }
+    if word.letters > 0 {
+        word.finish(s, b.len(), out);
+    }
+    trim_end_space(out);
+    true
+}
+
+/// What `name_key_fast` notes of the word it is writing, to know whether its tone mark
+/// might have to move.
+#[derive(Default)]
+struct WordStats {
+    start: usize,
+    out_start: usize,
+    letters: usize,
+    vowels: usize,
+    tones: usize,
+    toned_at: usize,
+    toned_shaped: bool,
+    last_shaped_at: usize,
+}
+
+impl WordStats {
+    #[inline(always)]
+    fn add(&mut self, l: Letter) {
+        let shaped = is_shaped(l.base);
+        if l.tone != 0 {
+            self.tones += 1;
+            self.toned_at = self.letters;
+            self.toned_shaped = shaped;
+        }
+        if shaped {
+            self.last_shaped_at = self.letters;
+        }
+        self.vowels += l.is_vowel() as usize;
+        self.letters += 1;
+    }
+
+    /// Whether [`tone_move`] could move the mark: it cannot when the word has no mark
+    /// or several, when the only vowel carries it, or when the last shaped vowel does.
+    #[inline(always)]
+    fn may_move(&self) -> bool {
+        self.tones == 1 && self.vowels > 1 && !(self.toned_shaped && self.last_shaped_at == self.toned_at)
+    }
+
+    /// At the end of the word (byte `end` of `s`): rewrites it if its mark moves.
+    #[inline(always)]
+    fn finish(&self, s: &str, end: usize, out: &mut String) {
+        if !self.may_move() || self.letters > MAX_SYLLABLE {
+            return;
+        }
+        let mut letters = [Letter::default(); MAX_SYLLABLE];
+        for (slot, c) in letters.iter_mut().zip(s[self.start..end].chars()) {
+            *slot = letter(c).unwrap_or_default();
+        }
+        let letters = &mut letters[..self.letters];
+        if retone(letters, KEY_STYLE) {
+            out.truncate(self.out_start);
+            out.extend(letters.iter().map(|l| compose(l.base, l.tone, false)));
+        }
+    }
 }
 
 fn ascii_key_slow(s: &str, out: &mut String) {
@@ -365,9 +594,52 @@ mod tests {
         assert_eq!(ascii_key("Ελλάδα"), "ελλαδα");
     }
 
+    /// Wherever a fast path answers, it answers like the general path.
+    fn assert_paths_agree(s: &str) {
+        let (slow_name, slow_ascii) = slow_keys(s);
+        let mut fast = String::new();
+        if name_key_fast(s, &mut fast) {
+            assert_eq!(fast, slow_name, "name_key of {s:?}");
+        }
+        if ascii_key_fast(s, &mut fast) {
+            assert_eq!(fast, slow_ascii, "ascii_key of {s:?}");
+        }
+    }
+
+    #[test]
+    fn fast_paths_cover_every_official_name() {
+        let mut out = String::new();
+        for line in include_str!("../../data/vn-units-2022.csv").lines().skip(1) {
+            let name = line.rsplit(',').next().unwrap();
+            let clean = crate::text::clean(name);
+            assert!(ascii_key_fast(&clean, &mut out), "ascii_key {name:?}");
+            assert!(name_key_fast(&clean, &mut out), "name_key {name:?}");
+            assert!(crate::text::clean::is_clean_fast(&clean), "clean {name:?}");
+        }
+    }
+
+    #[test]
+    fn fast_and_slow_agree_on_every_official_name() {
+        for csv in [include_str!("../../data/vn-units-2022.csv"), include_str!("../../data/vn-units-2025.csv")] {
+            for line in csv.lines().skip(1) {
+                for field in line.split(',') {
+                    assert_paths_agree(field);
+                    assert_paths_agree(&field.to_uppercase());
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_and_slow_agree_on_any_text(s in "[ -~àáảãạăằắẳẵặâầấẩẫậđĐêềếểễệòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵÀỦỲÝĂÂÊÔƠƯçÄß]{0,30}") {
+            assert_paths_agree(&s);
+        }
+    }
+
     #[test]
     fn fast_and_slow_agree() {
-        for s in ["Xã Hoà Thuận", "Phường 01", "a - b", " x ", "Ea H'MLay", "Nghiêngggggggg", "ÀÁẢÃẠ"] {
+        for s in ["Xã Hoà Thuận", "Phường 01", "a - b", " x ", "Ea H'MLay", "ÀÁẢÃẠ", "HOÀ THUỶ"] {
             let mut a = String::new();
             let mut b = String::new();
             assert!(name_key_fast(s, &mut a));

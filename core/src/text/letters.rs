@@ -7,7 +7,7 @@ use super::tables::{BASES, COMPOSE, FOLD_EXT, FOLD_LATIN, INFO_ASCII, INFO_EXT, 
 pub(crate) const VOWELS: u8 = 12;
 
 /// A letter of the Vietnamese alphabet (or one of f, j, w, z), split into its parts.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub(crate) struct Letter {
     /// Index into [`BASES`]: the letter without tone, in lower case.
     pub base: u8,
@@ -25,11 +25,10 @@ impl Letter {
     }
 }
 
-/// The letter `c` is, if it is a (precomposed) letter of the Vietnamese alphabet.
+/// The table entry of code point `cp` (0 if it is not a Vietnamese letter).
 #[inline]
-pub(crate) fn letter(c: char) -> Option<Letter> {
-    let cp = c as u32;
-    let e = if cp < 0x80 {
+pub(crate) fn info(cp: u32) -> u16 {
+    if cp < 0x80 {
         INFO_ASCII[cp as usize]
     } else if (0xC0..0x1B1).contains(&cp) {
         INFO_LATIN[(cp - 0xC0) as usize]
@@ -37,12 +36,45 @@ pub(crate) fn letter(c: char) -> Option<Letter> {
         INFO_EXT[(cp - 0x1EA0) as usize]
     } else {
         0
-    };
-    if e == 0 {
-        None
-    } else {
-        Some(Letter { base: (e & 0x3f) as u8, tone: ((e >> 6) & 7) as u8, upper: e & 0x200 != 0 })
     }
+}
+
+/// Unpacks a non-zero table entry.
+#[inline]
+pub(crate) fn unpack(e: u16) -> Letter {
+    Letter { base: (e & 0x3f) as u8, tone: ((e >> 6) & 7) as u8, upper: e & 0x200 != 0 }
+}
+
+/// The letter `c` is, if it is a (precomposed) letter of the Vietnamese alphabet.
+#[inline]
+pub(crate) fn letter(c: char) -> Option<Letter> {
+    let e = info(c as u32);
+    (e != 0).then(|| unpack(e))
+}
+
+/// Whether a vowel base carries a shape mark (ă â ê ô ơ ư).
+#[inline]
+pub(crate) fn is_shaped(base: u8) -> bool {
+    // Bits 1 (ă), 2 (â), 4 (ê), 7 (ô), 8 (ơ), 10 (ư).
+    base < 16 && (0b0101_1001_0110u16 >> base) & 1 == 1
+}
+
+/// Every letter in lower case, by `base * 6 + tone`: one load instead of [`compose`]'s
+/// branches, for the hot loop of `name_key`.
+pub(crate) static LOWER: [char; 33 * 6] = lower_table();
+
+const fn lower_table() -> [char; 33 * 6] {
+    let mut t = ['\0'; 33 * 6];
+    let mut base = 0;
+    while base < 33 {
+        let mut tone = 0;
+        while tone < 6 {
+            t[base * 6 + tone] = if base < VOWELS as usize { COMPOSE[base][tone][0] } else { BASES[base] };
+            tone += 1;
+        }
+        base += 1;
+    }
+    t
 }
 
 /// The precomposed character for a base letter with a tone, in the given case.
@@ -60,20 +92,30 @@ pub(crate) fn compose(base: u8, tone: u8, upper: bool) -> char {
     }
 }
 
-/// The lower-case ASCII letter a Latin letter folds to (diacritics and đ removed).
+/// The lower-case ASCII letter code point `cp` folds to (diacritics and đ removed), 0 if
+/// it is not a Latin letter.
 #[inline]
-pub(crate) fn fold(c: char) -> Option<u8> {
-    let cp = c as u32;
-    let f = if cp < 0x80 {
+pub(crate) fn fold_cp(cp: u32) -> u8 {
+    if cp < 0x80 {
         let b = cp as u8;
-        return b.is_ascii_alphabetic().then(|| b.to_ascii_lowercase());
+        if b.is_ascii_alphabetic() {
+            b | 0x20
+        } else {
+            0
+        }
     } else if (0xC0..0x250).contains(&cp) {
         FOLD_LATIN[(cp - 0xC0) as usize]
     } else if (0x1E00..0x1F00).contains(&cp) {
         FOLD_EXT[(cp - 0x1E00) as usize]
     } else {
         0
-    };
+    }
+}
+
+/// The lower-case ASCII letter a Latin letter folds to (diacritics and đ removed).
+#[inline]
+pub(crate) fn fold(c: char) -> Option<u8> {
+    let f = fold_cp(c as u32);
     (f != 0).then_some(f)
 }
 
@@ -144,6 +186,14 @@ mod tests {
             }
         }
         assert_eq!(letter('Ð'), None, "U+00D0 is a look-alike, not đ");
+        for base in 0..33u8 {
+            for tone in 0..6u8 {
+                if base < VOWELS || tone == 0 {
+                    assert_eq!(LOWER[base as usize * 6 + tone as usize], compose(base, tone, false));
+                }
+            }
+            assert_eq!(is_shaped(base), matches!(BASES[base as usize], 'ă' | 'â' | 'ê' | 'ô' | 'ơ' | 'ư'));
+        }
         assert_eq!(letter('Đ'), Some(Letter { base: 12, tone: 0, upper: true }));
     }
 }

@@ -29,7 +29,7 @@
 //! buffer the caller reuses, which is how the benchmarks run them over whole lists.
 //! Their cost is linear in the input.
 
-mod clean;
+pub(crate) mod clean;
 mod keys;
 pub(crate) mod letters;
 mod tables;

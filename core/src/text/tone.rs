@@ -1,6 +1,7 @@
 //! Tone-mark placement: the traditional ("hòa, thủy") and modern ("hoà, thuỷ") styles.
 
-use super::letters::{apply_modifier, compose, letter, tone_of_mark, Letter, VOWELS};
+use super::clean::is_invisible;
+use super::letters::{apply_modifier, compose, is_shaped, letter, tone_of_mark, Letter, VOWELS};
 use super::tables::BASES;
 use unicode_normalization::char::is_combining_mark;
 
@@ -148,34 +149,50 @@ pub(crate) fn tone_position(bases: &[u8], style: ToneStyle) -> Option<usize> {
 /// The most letters a syllable can have ("nghiêng" has 7).
 pub(crate) const MAX_SYLLABLE: usize = 8;
 
-/// Moves the one tone of a syllable to where `style` puts it. Returns whether anything
-/// moved; leaves `letters` alone when they are not exactly one syllable with one tone.
-pub(crate) fn retone(letters: &mut [Letter], style: ToneStyle) -> bool {
+/// Where the one tone of a syllable moves under `style`: `Some((from, to))` when it
+/// moves, `None` when it stays or when `letters` are not one syllable with one tone.
+pub(crate) fn tone_move(letters: &[Letter], style: ToneStyle) -> Option<(usize, usize)> {
     let n = letters.len();
     if n > MAX_SYLLABLE {
-        return false;
+        return None;
     }
     let mut toned = None;
+    let mut vowels = 0;
     for (i, l) in letters.iter().enumerate() {
+        vowels += l.is_vowel() as usize;
         if l.tone != 0 {
             if toned.is_some() {
-                return false;
+                return None;
             }
             toned = Some(i);
         }
     }
-    let Some(from) = toned else { return false };
+    let from = toned?;
+    // Cases where no syllable could want the mark elsewhere, decided without parsing:
+    // the only vowel carries it, or the last vowel with a shape mark does (rule 1).
+    if vowels == 1 || (is_shaped(letters[from].base) && !letters[from + 1..].iter().any(|l| is_shaped(l.base))) {
+        return None;
+    }
     let mut bases = [0u8; MAX_SYLLABLE];
-    for (b, l) in bases.iter_mut().zip(letters.iter()) {
+    for (b, l) in bases.iter_mut().zip(letters) {
         *b = l.base;
     }
     match tone_position(&bases[..n], style) {
-        Some(to) if to != from => {
+        Some(to) if to != from => Some((from, to)),
+        _ => None,
+    }
+}
+
+/// Moves the one tone of a syllable to where `style` puts it. Returns whether anything
+/// moved; leaves `letters` alone when they are not exactly one syllable with one tone.
+pub(crate) fn retone(letters: &mut [Letter], style: ToneStyle) -> bool {
+    match tone_move(letters, style) {
+        Some((from, to)) => {
             letters[to].tone = letters[from].tone;
             letters[from].tone = 0;
             true
         }
-        _ => false,
+        None => false,
     }
 }
 
@@ -210,7 +227,8 @@ fn parse_word(word: &str) -> Option<([Letter; MAX_SYLLABLE], usize)> {
 
 /// Rewrites each syllable of `s` with its tone mark where `style` puts it.
 ///
-/// Words are runs of letters and combining marks; each one that spells a Vietnamese
+/// Words are runs of letters and combining marks (and of the invisible characters that
+/// [`clean`](super::clean) removes, which join what they separate); each one that spells a Vietnamese
 /// syllable with exactly one tone mark (see [`ToneStyle`] for the rule) has the mark
 /// moved and is written in NFC, whatever its input form (NFD is read). Marks in the
 /// wrong place are corrected too: "tòan" becomes "toàn" in both styles. Case is kept
@@ -236,7 +254,9 @@ pub fn to_tone_style(s: &str, style: ToneStyle) -> String {
     let mut out = String::with_capacity(s.len());
     let mut start = None;
     for (i, c) in s.char_indices() {
-        if c.is_alphabetic() || is_combining_mark(c) {
+        // Invisible characters stay inside a word (and so make it no syllable): `clean`
+        // removes them, which joins what they separate.
+        if c.is_alphabetic() || is_combining_mark(c) || is_invisible(c) {
             start.get_or_insert(i);
             continue;
         }
