@@ -8,6 +8,7 @@
 //! The crate is layered; each module uses only the ones above it in this list:
 //! - [`text`]: Vietnamese text as people type it (clean forms, tone styles, keys);
 //! - [`diagnostics`]: messages in Vietnamese and English;
+//! - [`units`]: administrative units as data, resolution of typed names, the 2025 mapping;
 //! - [`api`]: the versioned JSON contract shared by the Rust, C and WebAssembly doors.
 //!
 //! The core does no I/O and keeps no global mutable state: every function is a pure
@@ -24,3 +25,4 @@
 pub mod api;
 pub mod diagnostics;
 pub mod text;
+pub mod units;

@@ -1,0 +1,369 @@
+//! Unit levels and kinds, and the type words that name them ("Xã", "Thị trấn"…).
+
+use crate::text::{ascii_key, clean};
+use serde::{Deserialize, Serialize};
+
+/// The level of a unit in the administrative tree.
+///
+/// The 2022 tree has three tiers above villages (province > district > commune); the
+/// tree since 1 July 2025 has two (province > commune). Villages and schools sit under a
+/// commune in both.
+///
+/// # Examples
+/// ```
+/// use cncd::units::Level;
+/// assert!(Level::Commune.is_below(Level::Province));
+/// assert_eq!(Level::District.as_str(), "district");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// Tỉnh / thành phố trực thuộc trung ương.
+    Province,
+    /// Huyện, quận, thị xã, thành phố thuộc tỉnh (until 1 July 2025).
+    District,
+    /// Xã, phường, thị trấn, đặc khu.
+    Commune,
+    /// Thôn, khu phố, tổ dân phố, ấp, bản… (added by the caller).
+    Village,
+    /// An educational institution under a commune (added by the caller).
+    School,
+}
+
+impl Level {
+    /// The contract's name of the level.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Level::Province => "province",
+            Level::District => "district",
+            Level::Commune => "commune",
+            Level::Village => "village",
+            Level::School => "school",
+        }
+    }
+
+    /// Whether a unit of this level can sit below one of `other` (strictly).
+    pub fn is_below(self, other: Level) -> bool {
+        let rank = |l: Level| match l {
+            Level::Province => 0,
+            Level::District => 1,
+            Level::Commune => 2,
+            Level::Village | Level::School => 3,
+        };
+        rank(self) > rank(other)
+    }
+}
+
+impl std::fmt::Display for Level {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The kind of a unit: the type word its full name starts with.
+///
+/// "Thành phố" names both a centrally-run city (a province) and a provincial city (a
+/// district); the kind is the same word, the [`Level`] tells them apart.
+///
+/// # Examples
+/// ```
+/// use cncd::units::UnitKind;
+/// assert_eq!(UnitKind::Township.type_word(), "Thị trấn");
+/// assert_eq!(UnitKind::Township.as_str(), "thi_tran");
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum UnitKind {
+    /// Tỉnh (province).
+    #[serde(rename = "tinh")]
+    Province,
+    /// Thành phố (centrally-run city, or provincial city).
+    #[serde(rename = "thanh_pho")]
+    City,
+    /// Huyện (rural district).
+    #[serde(rename = "huyen")]
+    RuralDistrict,
+    /// Quận (urban district).
+    #[serde(rename = "quan")]
+    UrbanDistrict,
+    /// Thị xã (town).
+    #[serde(rename = "thi_xa")]
+    Town,
+    /// Xã (rural commune).
+    #[serde(rename = "xa")]
+    RuralCommune,
+    /// Phường (ward).
+    #[serde(rename = "phuong")]
+    Ward,
+    /// Thị trấn (township).
+    #[serde(rename = "thi_tran")]
+    Township,
+    /// Đặc khu (special zone, since 2025).
+    #[serde(rename = "dac_khu")]
+    SpecialZone,
+    /// Thôn (village).
+    #[serde(rename = "thon")]
+    Hamlet,
+    /// Khu phố (urban quarter).
+    #[serde(rename = "khu_pho")]
+    Quarter,
+    /// Tổ dân phố (residential group).
+    #[serde(rename = "to_dan_pho")]
+    ResidentialGroup,
+    /// Ấp (hamlet, in the south).
+    #[serde(rename = "ap")]
+    Ap,
+    /// Bản (village, in the north-west).
+    #[serde(rename = "ban")]
+    Ban,
+    /// Buôn (village, in the Central Highlands).
+    #[serde(rename = "buon")]
+    Buon,
+    /// Làng (village).
+    #[serde(rename = "lang")]
+    Lang,
+    /// Xóm (hamlet).
+    #[serde(rename = "xom")]
+    Xom,
+    /// Khóm (quarter, in the south).
+    #[serde(rename = "khom")]
+    Khom,
+    /// Sóc (Khmer village).
+    #[serde(rename = "soc")]
+    Soc,
+    /// Trường (a school).
+    #[serde(rename = "truong")]
+    School,
+    /// A unit whose name starts with no known type word.
+    #[serde(rename = "other")]
+    Other,
+}
+
+/// Every kind with its type word, longest words first (so that "Thị trấn" is tried
+/// before a shorter word).
+const KINDS: &[(UnitKind, &str)] = &[
+    (UnitKind::ResidentialGroup, "Tổ dân phố"),
+    (UnitKind::City, "Thành phố"),
+    (UnitKind::Township, "Thị trấn"),
+    (UnitKind::Town, "Thị xã"),
+    (UnitKind::Quarter, "Khu phố"),
+    (UnitKind::SpecialZone, "Đặc khu"),
+    (UnitKind::Province, "Tỉnh"),
+    (UnitKind::RuralDistrict, "Huyện"),
+    (UnitKind::UrbanDistrict, "Quận"),
+    (UnitKind::Ward, "Phường"),
+    (UnitKind::RuralCommune, "Xã"),
+    (UnitKind::Hamlet, "Thôn"),
+    (UnitKind::Ap, "Ấp"),
+    (UnitKind::Ban, "Bản"),
+    (UnitKind::Buon, "Buôn"),
+    (UnitKind::Lang, "Làng"),
+    (UnitKind::Xom, "Xóm"),
+    (UnitKind::Khom, "Khóm"),
+    (UnitKind::Soc, "Sóc"),
+    (UnitKind::School, "Trường"),
+];
+
+/// Abbreviations people write for type words, in ASCII lower case.
+const ABBREVIATIONS: &[(&str, UnitKind)] = &[
+    ("tp", UnitKind::City),
+    ("tx", UnitKind::Town),
+    ("tt", UnitKind::Township),
+    ("tdp", UnitKind::ResidentialGroup),
+    ("kp", UnitKind::Quarter),
+    ("q", UnitKind::UrbanDistrict),
+    ("h", UnitKind::RuralDistrict),
+    ("p", UnitKind::Ward),
+    ("x", UnitKind::RuralCommune),
+];
+
+impl UnitKind {
+    /// The type word, as the official lists write it ("Thị trấn").
+    pub fn type_word(self) -> &'static str {
+        KINDS.iter().find(|(k, _)| *k == self).map_or("", |(_, w)| w)
+    }
+
+    /// The stable snake_case id of the kind, as in JSON ("thi_tran").
+    pub fn as_str(self) -> &'static str {
+        match self {
+            UnitKind::Province => "tinh",
+            UnitKind::City => "thanh_pho",
+            UnitKind::RuralDistrict => "huyen",
+            UnitKind::UrbanDistrict => "quan",
+            UnitKind::Town => "thi_xa",
+            UnitKind::RuralCommune => "xa",
+            UnitKind::Ward => "phuong",
+            UnitKind::Township => "thi_tran",
+            UnitKind::SpecialZone => "dac_khu",
+            UnitKind::Hamlet => "thon",
+            UnitKind::Quarter => "khu_pho",
+            UnitKind::ResidentialGroup => "to_dan_pho",
+            UnitKind::Ap => "ap",
+            UnitKind::Ban => "ban",
+            UnitKind::Buon => "buon",
+            UnitKind::Lang => "lang",
+            UnitKind::Xom => "xom",
+            UnitKind::Khom => "khom",
+            UnitKind::Soc => "soc",
+            UnitKind::School => "truong",
+            UnitKind::Other => "other",
+        }
+    }
+
+    /// The levels a unit of this kind can be at.
+    pub fn levels(self) -> &'static [Level] {
+        match self {
+            UnitKind::Province => &[Level::Province],
+            UnitKind::City => &[Level::Province, Level::District],
+            UnitKind::RuralDistrict | UnitKind::UrbanDistrict | UnitKind::Town => &[Level::District],
+            UnitKind::RuralCommune | UnitKind::Ward | UnitKind::Township | UnitKind::SpecialZone => {
+                &[Level::Commune]
+            }
+            UnitKind::School => &[Level::School],
+            UnitKind::Other => &[Level::Province, Level::District, Level::Commune, Level::Village, Level::School],
+            _ => &[Level::Village],
+        }
+    }
+}
+
+/// A full name split into its type word and its bare name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SplitName {
+    /// The kind named by the type word, or [`UnitKind::Other`] when there is none.
+    pub kind: UnitKind,
+    /// The name without its type word, cleaned ("Phước Hà").
+    pub bare: String,
+    /// How the type word was written: `None` without one, `Some(true)` for an
+    /// abbreviation ("TT", "P."), `Some(false)` for the word itself in any spelling.
+    pub abbreviated: Option<bool>,
+}
+
+/// Splits a full name into its kind and bare name, the type word in any case, tone
+/// style or without diacritics ("Thị Trấn", "thi tran"); only one type word is taken
+/// ("Phường Phường Đúc" is the ward "Phường Đúc").
+///
+/// Numbered units keep their number as bare name ("Phường 01": ward "01"); callers that
+/// display a unit use its full name.
+///
+/// # Examples
+/// ```
+/// use cncd::units::{split_full_name, UnitKind};
+/// let s = split_full_name("Xã Phước Hà");
+/// assert_eq!((s.kind, s.bare.as_str()), (UnitKind::RuralCommune, "Phước Hà"));
+/// assert_eq!(split_full_name("Thị Trấn Khánh Hải").kind, UnitKind::Township);
+/// assert_eq!(split_full_name("Phường Phường Đúc").bare, "Phường Đúc");
+/// assert_eq!(split_full_name("Phan Rang").kind, UnitKind::Other);
+/// ```
+pub fn split_full_name(full: &str) -> SplitName {
+    split_with(full, false)
+}
+
+/// Like [`split_full_name`], but also takes abbreviations of the type word ("TP", "TT",
+/// "P.", "Q1"), as people type them.
+///
+/// # Examples
+/// ```
+/// use cncd::units::{split_typed_name, UnitKind};
+/// let s = split_typed_name("TT Khánh Hải");
+/// assert_eq!((s.kind, s.bare.as_str(), s.abbreviated), (UnitKind::Township, "Khánh Hải", Some(true)));
+/// assert_eq!(split_typed_name("P.5").bare, "5");
+/// assert_eq!(split_typed_name("xa phuoc ha").kind, UnitKind::RuralCommune);
+/// ```
+pub fn split_typed_name(typed: &str) -> SplitName {
+    split_with(typed, true)
+}
+
+fn split_with(full: &str, abbreviations: bool) -> SplitName {
+    let cleaned = clean(full);
+    // The type word as the official lists write it: the common case, without keys.
+    for &(kind, word) in KINDS {
+        if let Some(bare) = cleaned.strip_prefix(word).and_then(|r| r.strip_prefix(' ')) {
+            return SplitName { kind, bare: bare.to_string(), abbreviated: Some(false) };
+        }
+    }
+    // Any other spelling: case, tone style, no diacritics ("THI TRAN", "thị Trấn").
+    let words: Vec<&str> = cleaned.split(' ').collect();
+    let head = ascii_key(&words[..words.len().min(3)].join(" "));
+    for &(kind, word) in KINDS {
+        let n = word.split(' ').count();
+        let ascii = ascii_key(word);
+        let fits = head == ascii || (head.starts_with(&ascii) && head.as_bytes().get(ascii.len()) == Some(&b' '));
+        if fits && words.len() > n {
+            return SplitName { kind, bare: words[n..].join(" "), abbreviated: Some(false) };
+        }
+    }
+    if abbreviations {
+        if let Some(split) = split_abbreviation(&cleaned) {
+            return split;
+        }
+    }
+    SplitName { kind: UnitKind::Other, bare: cleaned, abbreviated: None }
+}
+
+/// "TP Phan Rang", "TP. Phan Rang", "TP.Phan Rang", "T.P Phan Rang", "P.5", "Q1",
+/// "TT Khánh Hải".
+fn split_abbreviation(cleaned: &str) -> Option<SplitName> {
+    let head_len = cleaned.find(|c: char| !(c.is_ascii_alphabetic() || c == '.')).unwrap_or(cleaned.len());
+    let head = &cleaned[..head_len];
+    // Where the abbreviation may end: after any full stop of the head, or at its end.
+    let ends = head.match_indices('.').map(|(i, _)| i + 1).chain(std::iter::once(head_len));
+    for end in ends {
+        let letters = head[..end].replace('.', "").to_ascii_lowercase();
+        let Some(&(_, kind)) = ABBREVIATIONS.iter().find(|(a, _)| *a == letters) else { continue };
+        let rest = &cleaned[end..];
+        let dotted = head[..end].contains('.');
+        let glued_digit = rest.starts_with(|c: char| c.is_ascii_digit());
+        // A one-letter abbreviation needs a full stop or a number after it ("P.5", "Q1"),
+        // so that a name like "H Mông" is not read as "Huyện Mông".
+        let ok = if letters.len() == 1 { dotted || glued_digit } else { dotted || rest.starts_with(' ') || glued_digit };
+        let bare = rest.trim_start();
+        if ok && !bare.is_empty() {
+            return Some(SplitName { kind, bare: bare.to_string(), abbreviated: Some(true) });
+        }
+    }
+    None
+}
+
+/// Whether a bare name is a number ("1", "01"), which needs its type word to mean
+/// anything ("Phường 1").
+pub(crate) fn is_numbered(bare: &str) -> bool {
+    !bare.is_empty() && bare.bytes().all(|b| b.is_ascii_digit())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn official_prefixes() {
+        for (full, kind, bare) in [
+            ("Tỉnh Ninh Thuận", UnitKind::Province, "Ninh Thuận"),
+            ("Thành phố Phan Rang-Tháp Chàm", UnitKind::City, "Phan Rang-Tháp Chàm"),
+            ("Huyện Bác Ái", UnitKind::RuralDistrict, "Bác Ái"),
+            ("Thị xã Ninh Hòa", UnitKind::Town, "Ninh Hòa"),
+            ("Quận 1", UnitKind::UrbanDistrict, "1"),
+            ("Thị trấn N.T Phong Hải", UnitKind::Township, "N.T Phong Hải"),
+            ("Đặc khu Côn Đảo", UnitKind::SpecialZone, "Côn Đảo"),
+            ("Xã  Mỹ Lộc", UnitKind::RuralCommune, "Mỹ Lộc"),
+            ("Thôn Phước Lợi", UnitKind::Hamlet, "Phước Lợi"),
+            ("Tổ dân phố 3", UnitKind::ResidentialGroup, "3"),
+        ] {
+            let s = split_full_name(full);
+            assert_eq!((s.kind, s.bare.as_str()), (kind, bare), "{full}");
+        }
+    }
+
+    #[test]
+    fn abbreviations() {
+        assert_eq!(split_typed_name("TP Phan Rang - Tháp Chàm").kind, UnitKind::City);
+        assert_eq!(split_typed_name("T.P Phan Rang").kind, UnitKind::City);
+        assert_eq!(split_typed_name("Q.1").bare, "1");
+        assert_eq!(split_typed_name("H Mông").kind, UnitKind::Other);
+        assert_eq!(split_typed_name("X. Phước Hà").kind, UnitKind::RuralCommune);
+        assert_eq!(split_typed_name("TX").kind, UnitKind::Other);
+        assert_eq!(split_typed_name("TP.Phan Rang").bare, "Phan Rang");
+        assert_eq!(split_typed_name("THỊ TRẤN Khánh Hải").kind, UnitKind::Township);
+        assert_eq!(split_typed_name("thi tran Khanh Hai").bare, "Khanh Hai");
+    }
+}

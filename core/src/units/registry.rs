@@ -1,0 +1,367 @@
+//! `Registry`: the units of one official list, with the villages and schools a caller adds.
+
+use super::kind::{split_full_name, Level, UnitKind};
+use super::load::{LoadError, LoadErrorCode};
+use crate::text::{ascii_key, name_key};
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock};
+
+/// A unit's handle within one [`Registry`]: valid only for the registry that gave it
+/// (and its clones).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct UnitId(pub(crate) u32);
+
+/// One administrative unit (or village, or school) of a registry.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Unit {
+    pub(crate) code: String,
+    pub(crate) level: Level,
+    pub(crate) kind: UnitKind,
+    pub(crate) full_name: String,
+    pub(crate) bare_at: usize,
+    pub(crate) parent: Option<UnitId>,
+    pub(crate) key: String,
+    pub(crate) akey: String,
+}
+
+impl Unit {
+    /// The unit's code, as in its list ("22864"); unique within its level.
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+    /// The unit's level.
+    pub fn level(&self) -> Level {
+        self.level
+    }
+    /// The unit's kind (its type word).
+    pub fn kind(&self) -> UnitKind {
+        self.kind
+    }
+    /// The full name, type word included, [`clean`](crate::text::clean)ed ("Xã Phước Hà").
+    pub fn full_name(&self) -> &str {
+        &self.full_name
+    }
+    /// The name without its type word ("Phước Hà"; "1" for "Phường 1").
+    pub fn name(&self) -> &str {
+        &self.full_name[self.bare_at..]
+    }
+    /// The unit above this one, if any.
+    pub fn parent(&self) -> Option<UnitId> {
+        self.parent
+    }
+    /// [`name_key`] of the bare name.
+    pub fn name_key(&self) -> &str {
+        &self.key
+    }
+    /// [`ascii_key`] of the bare name.
+    pub fn ascii_key(&self) -> &str {
+        &self.akey
+    }
+    /// Whether the bare name is a number ("Phường 1"), so that it means nothing without
+    /// its type word.
+    pub fn is_numbered(&self) -> bool {
+        super::kind::is_numbered(self.name())
+    }
+}
+
+/// How many tiers of administration a list has above the communes' level.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+pub enum Tiers {
+    /// Province > district > commune (until 30 June 2025).
+    #[serde(rename = "3")]
+    Three,
+    /// Province > commune (since 1 July 2025).
+    #[serde(rename = "2")]
+    Two,
+}
+
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Data {
+    pub(crate) name: String,
+    pub(crate) tiers: Option<Tiers>,
+    pub(crate) units: Vec<Unit>,
+    pub(crate) codes: HashMap<(Level, String), UnitId>,
+    pub(crate) by_key: HashMap<String, Vec<UnitId>>,
+    pub(crate) by_ascii: HashMap<String, Vec<UnitId>>,
+    pub(crate) children: Vec<Vec<UnitId>>,
+    pub(crate) typo: OnceLock<super::typo::TypoIndex>,
+}
+
+/// The units of one official list: provinces, districts where the list has them,
+/// communes, and the villages and schools that a caller adds.
+///
+/// A registry is immutable once shared: clones are cheap (the data is behind an `Arc`)
+/// and it can be read from many threads at once without locks. Adding a village to a
+/// registry that is shared copies its data first.
+///
+/// Codes are the official codes with their leading zeros, unique within a level; a code
+/// means nothing without its list (commune 22900 is Xã Nhị Hà in 2022 and Xã Phước Hà in
+/// 2025).
+///
+/// # Examples
+/// ```
+/// use cncd::units::{Level, Registry};
+/// let reg = Registry::ninh_thuan_2022();
+/// let id = reg.find(Level::Commune, "22900").unwrap();
+/// let unit = reg.unit(id);
+/// assert_eq!(unit.full_name(), "Xã Nhị Hà");
+/// let district = reg.unit(unit.parent().unwrap());
+/// assert_eq!(district.full_name(), "Huyện Thuận Nam");
+/// ```
+#[derive(Clone, Debug)]
+pub struct Registry {
+    pub(crate) data: Arc<Data>,
+}
+
+/// The Ninh Thuận rows of the 2022 list (see `core/data/SOURCES.md`).
+const NINH_THUAN_2022: &str = include_str!("../../data/ninh-thuan-2022.csv");
+#[cfg(feature = "vietnam-2022")]
+const VIETNAM_2022: &str = include_str!("../../data/vn-units-2022.csv");
+#[cfg(feature = "vietnam-2025")]
+const VIETNAM_2025: &str = include_str!("../../data/vn-units-2025.csv");
+
+/// The names of the built-in registries in this build, for [`Registry::builtin`].
+pub const BUILTIN_REGISTRIES: &[&str] = &[
+    "ninh-thuan-2022",
+    #[cfg(feature = "vietnam-2022")]
+    "vietnam-2022",
+    #[cfg(feature = "vietnam-2025")]
+    "vietnam-2025",
+];
+
+impl Registry {
+    /// An empty registry, to fill with [`Registry::add`].
+    pub fn new(name: impl Into<String>, tiers: Tiers) -> Self {
+        Registry { data: Arc::new(Data { name: name.into(), tiers: Some(tiers), ..Data::default() }) }
+    }
+
+    /// Ninh Thuận in the 2022 three-tier list: 1 province, 7 districts, 65 communes.
+    /// Always built in.
+    pub fn ninh_thuan_2022() -> Self {
+        Self::builtin_csv("ninh-thuan-2022", NINH_THUAN_2022)
+    }
+
+    /// The national list of 2022 (01/10/2022): 63 provinces, 705 districts (700 with
+    /// communes), 10,599 communes. Behind the default feature `vietnam-2022`.
+    #[cfg(feature = "vietnam-2022")]
+    pub fn vietnam_2022() -> Self {
+        Self::builtin_csv("vietnam-2022", VIETNAM_2022)
+    }
+
+    /// The national list since 1 July 2025, two tiers: 34 provinces, 3,321 communes.
+    /// Behind the default feature `vietnam-2025`.
+    #[cfg(feature = "vietnam-2025")]
+    pub fn vietnam_2025() -> Self {
+        Self::builtin_csv("vietnam-2025", VIETNAM_2025)
+    }
+
+    /// A built-in registry by name (see [`BUILTIN_REGISTRIES`]).
+    ///
+    /// # Examples
+    /// ```
+    /// assert!(cncd::units::Registry::builtin("ninh-thuan-2022").is_some());
+    /// assert!(cncd::units::Registry::builtin("atlantis-1999").is_none());
+    /// ```
+    pub fn builtin(name: &str) -> Option<Self> {
+        match name {
+            "ninh-thuan-2022" => Some(Self::ninh_thuan_2022()),
+            #[cfg(feature = "vietnam-2022")]
+            "vietnam-2022" => Some(Self::vietnam_2022()),
+            #[cfg(feature = "vietnam-2025")]
+            "vietnam-2025" => Some(Self::vietnam_2025()),
+            _ => None,
+        }
+    }
+
+    fn builtin_csv(name: &str, csv: &str) -> Self {
+        // The built-in files are checked by the tests; an error here is a packaging bug.
+        Self::from_csv(name, csv).unwrap_or_else(|_| Self::new(name, Tiers::Three))
+    }
+
+    /// The registry's name ("vietnam-2022").
+    pub fn name(&self) -> &str {
+        &self.data.name
+    }
+
+    /// The number of tiers, when the list says.
+    pub fn tiers(&self) -> Option<Tiers> {
+        self.data.tiers
+    }
+
+    /// The unit behind a handle.
+    ///
+    /// # Panics
+    /// If `id` comes from another registry with fewer units: handles belong to the
+    /// registry that gave them.
+    pub fn unit(&self, id: UnitId) -> &Unit {
+        &self.data.units[id.0 as usize]
+    }
+
+    /// The unit behind a handle, or `None` if the handle is not of this registry.
+    pub fn get(&self, id: UnitId) -> Option<&Unit> {
+        self.data.units.get(id.0 as usize)
+    }
+
+    /// Every unit, in the order of the list.
+    pub fn units(&self) -> impl Iterator<Item = (UnitId, &Unit)> {
+        self.data.units.iter().enumerate().map(|(i, u)| (UnitId(i as u32), u))
+    }
+
+    /// The number of units of each level: `count(Level::Commune)`.
+    pub fn count(&self, level: Level) -> usize {
+        self.data.units.iter().filter(|u| u.level == level).count()
+    }
+
+    /// The unit with `code` at `level`.
+    pub fn find(&self, level: Level, code: &str) -> Option<UnitId> {
+        self.data.codes.get(&(level, code.to_string())).copied()
+    }
+
+    /// The unit with `code` at any level, trying province, district, commune, village,
+    /// school in that order.
+    pub fn find_any(&self, code: &str) -> Option<UnitId> {
+        [Level::Province, Level::District, Level::Commune, Level::Village, Level::School]
+            .into_iter()
+            .find_map(|l| self.find(l, code))
+    }
+
+    /// The units directly below `id`, in the order of the list.
+    pub fn children(&self, id: UnitId) -> &[UnitId] {
+        self.data.children.get(id.0 as usize).map_or(&[], |c| c.as_slice())
+    }
+
+    /// The chain of units above `id`, nearest first.
+    pub fn ancestors(&self, id: UnitId) -> impl Iterator<Item = UnitId> + '_ {
+        std::iter::successors(self.unit(id).parent, move |p| self.unit(*p).parent)
+    }
+
+    /// The nearest unit above `id` (or `id` itself) at `level`.
+    pub fn ancestor_at(&self, id: UnitId, level: Level) -> Option<UnitId> {
+        std::iter::once(id).chain(self.ancestors(id)).find(|a| self.unit(*a).level == level)
+    }
+
+    /// Whether `ancestor` is `id` or above it.
+    pub fn is_within(&self, id: UnitId, ancestor: UnitId) -> bool {
+        id == ancestor || self.ancestors(id).any(|a| a == ancestor)
+    }
+
+    /// Adds a unit below `parent` (a handle of this registry, or `None` for a province).
+    /// `full_name` is the name with its type word ("Thôn Phước Lợi"); the type word sets
+    /// the kind.
+    ///
+    /// # Errors
+    /// [`LoadErrorCode::DuplicateCode`] if the level already has `code`;
+    /// [`LoadErrorCode::EmptyName`] for an empty name or code;
+    /// [`LoadErrorCode::UnknownParent`] if `parent` is not of this registry or cannot
+    /// hold a unit of `level`.
+    ///
+    /// # Examples
+    /// ```
+    /// use cncd::units::{Level, Registry, UnitKind};
+    /// let mut reg = Registry::ninh_thuan_2022();
+    /// let commune = reg.find(Level::Commune, "22900").unwrap();
+    /// let v = reg.add(Level::Village, "22900-01", "Thôn Phước Lợi", Some(commune)).unwrap();
+    /// assert_eq!(reg.unit(v).kind(), UnitKind::Hamlet);
+    /// assert_eq!(reg.children(commune), &[v]);
+    /// assert!(reg.add(Level::Village, "22900-01", "Thôn Khác", Some(commune)).is_err());
+    /// ```
+    pub fn add(&mut self, level: Level, code: &str, full_name: &str, parent: Option<UnitId>) -> Result<UnitId, LoadError> {
+        let data = Arc::make_mut(&mut self.data);
+        add_unit(data, level, code, full_name, parent)
+    }
+
+    /// Adds a village under the commune with code `commune`.
+    ///
+    /// # Errors
+    /// As [`Registry::add`], and [`LoadErrorCode::UnknownParent`] if no commune has that code.
+    ///
+    /// # Examples
+    /// ```
+    /// let mut reg = cncd::units::Registry::ninh_thuan_2022();
+    /// reg.add_village("T-1", "22900", "Thôn Phước Lợi").unwrap();
+    /// assert!(reg.add_village("T-2", "99999", "Thôn Nowhere").is_err());
+    /// ```
+    pub fn add_village(&mut self, code: &str, commune: &str, full_name: &str) -> Result<UnitId, LoadError> {
+        self.add_below(Level::Village, code, commune, full_name)
+    }
+
+    /// Adds a school under the commune with code `commune`.
+    ///
+    /// # Errors
+    /// As [`Registry::add_village`].
+    pub fn add_school(&mut self, code: &str, commune: &str, full_name: &str) -> Result<UnitId, LoadError> {
+        self.add_below(Level::School, code, commune, full_name)
+    }
+
+    fn add_below(&mut self, level: Level, code: &str, commune: &str, full_name: &str) -> Result<UnitId, LoadError> {
+        let parent = self.find(Level::Commune, commune).ok_or_else(|| {
+            LoadError::new(
+                LoadErrorCode::UnknownParent,
+                format!("Không có xã mã {commune:?} trong danh mục {}", self.name()),
+                format!("no commune with code {commune:?} in {}", self.name()),
+            )
+        })?;
+        self.add(level, code, full_name, Some(parent))
+    }
+}
+
+pub(crate) fn add_unit(
+    data: &mut Data,
+    level: Level,
+    code: &str,
+    full_name: &str,
+    parent: Option<UnitId>,
+) -> Result<UnitId, LoadError> {
+    let code = code.trim();
+    if code.is_empty() {
+        return Err(LoadError::new(LoadErrorCode::EmptyName, "Mã đơn vị trống", "empty unit code"));
+    }
+    if let Some(p) = parent {
+        let ok = data.units.get(p.0 as usize).is_some_and(|pu| level.is_below(pu.level));
+        if !ok {
+            return Err(LoadError::new(
+                LoadErrorCode::UnknownParent,
+                format!("Đơn vị cấp trên của {code:?} không hợp lệ"),
+                format!("the parent of {code:?} is not a unit of this registry that can hold a {level}"),
+            ));
+        }
+    } else if level != Level::Province {
+        return Err(LoadError::new(
+            LoadErrorCode::UnknownParent,
+            format!("Đơn vị {code:?} thiếu đơn vị cấp trên"),
+            format!("unit {code:?} ({level}) has no parent"),
+        ));
+    }
+    let split = split_full_name(full_name);
+    if split.bare.is_empty() {
+        return Err(LoadError::new(
+            LoadErrorCode::EmptyName,
+            format!("Tên của đơn vị {code:?} trống"),
+            format!("the name of unit {code:?} is empty"),
+        ));
+    }
+    let key_of_code = (level, code.to_string());
+    if data.codes.contains_key(&key_of_code) {
+        return Err(LoadError::new(
+            LoadErrorCode::DuplicateCode,
+            format!("Mã {code:?} ({level}) bị trùng"),
+            format!("duplicate {level} code {code:?}"),
+        ));
+    }
+    // The cleaned full name ends with the bare name: keep one string.
+    let cleaned = crate::text::clean(full_name);
+    let bare_at = cleaned.len() - split.bare.len();
+    let id = UnitId(data.units.len() as u32);
+    let key = name_key(&split.bare);
+    let akey = ascii_key(&split.bare);
+    data.by_key.entry(key.clone()).or_default().push(id);
+    data.by_ascii.entry(akey.clone()).or_default().push(id);
+    data.codes.insert(key_of_code, id);
+    data.children.push(Vec::new());
+    if let Some(p) = parent {
+        data.children[p.0 as usize].push(id);
+    }
+    data.units.push(Unit { code: code.to_string(), level, kind: split.kind, full_name: cleaned, bare_at, parent, key, akey });
+    data.typo = OnceLock::new();
+    Ok(id)
+}

@@ -1,0 +1,279 @@
+//! Resolution of typed unit names against a registry.
+
+use super::kind::{split_typed_name, Level, SplitName, UnitKind};
+use super::registry::{Registry, UnitId};
+use super::typo::{within_one_edit, TypoIndex, MIN_TYPO_LETTERS};
+use crate::text::{ascii_key, clean, name_key};
+use serde::{Deserialize, Serialize};
+
+/// The longest text [`Registry::resolve`] reads, in bytes; longer text resolves to nothing.
+pub const MAX_RESOLVE_BYTES: usize = 256;
+
+/// How a candidate matched, best first: the order in which candidates are ranked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MatchKind {
+    /// The text is the unit's full name or bare name as the list writes it.
+    Exact,
+    /// Same [`name_key`]: case, spacing, tone style, Unicode form or a look-alike differ.
+    NameKey,
+    /// Same [`ascii_key`]: typed without (or with other) diacritics.
+    AsciiKey,
+    /// The type word was abbreviated ("TT", "P.", "TP").
+    Abbreviation,
+    /// One letter added, missing, replaced or swapped (names of five letters or more).
+    Typo,
+}
+
+/// One unit a text may name, and how it matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Candidate {
+    /// The unit.
+    pub unit: UnitId,
+    /// How it matched.
+    pub matched: MatchKind,
+}
+
+/// Whether a text named one unit.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ResolveStatus {
+    /// One candidate matched better than all others.
+    Unique,
+    /// Several candidates matched equally well: the text does not say which.
+    Ambiguous,
+    /// Nothing matched.
+    None,
+}
+
+/// The answer of [`Registry::resolve`]: a status and the candidates, best first.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Resolution {
+    /// Unique, ambiguous or none, judged on the best-matching candidates.
+    pub status: ResolveStatus,
+    /// Every candidate, best match first (then in the order of the list).
+    pub candidates: Vec<Candidate>,
+}
+
+impl Resolution {
+    /// The unit, if the text named exactly one.
+    pub fn unique(&self) -> Option<UnitId> {
+        (self.status == ResolveStatus::Unique).then(|| self.candidates[0].unit)
+    }
+
+    /// The candidates that share the best match (all of them when ambiguous).
+    pub fn best(&self) -> &[Candidate] {
+        let n = self.candidates.iter().take_while(|c| Some(c.matched) == self.candidates.first().map(|f| f.matched)).count();
+        &self.candidates[..n]
+    }
+}
+
+/// Where to look: a level, and a unit to look within.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ResolveOptions {
+    /// Only units of this level.
+    pub level: Option<Level>,
+    /// Only units within this one (a province, district or commune of the registry).
+    pub within: Option<UnitId>,
+}
+
+/// A typed part, split and keyed once.
+struct Part {
+    full: String,
+    split: SplitName,
+    key: String,
+    akey: String,
+    /// The whole part as a bare name, when its first word was read as a type word: "Bản
+    /// Lầu" may be a village "Lầu" or a name "Bản Lầu".
+    whole_key: Option<(String, String)>,
+}
+
+impl Part {
+    fn new(text: &str) -> Part {
+        let full = clean(text);
+        let split = split_typed_name(&full);
+        let whole_key = (split.kind != UnitKind::Other).then(|| (name_key(&full), ascii_key(&full)));
+        Part { key: name_key(&split.bare), akey: ascii_key(&split.bare), full, split, whole_key }
+    }
+}
+
+impl Registry {
+    /// The units a typed name may mean, ranked by how they matched (see [`MatchKind`]).
+    ///
+    /// The text is a unit's name in any spelling, with or without its type word or an
+    /// abbreviation of it, optionally followed by the names of units above it, separated
+    /// by commas or by their type words: "Phước Hà", "xa phuoc ha huyen thuan nam",
+    /// "P. Đô Vinh, TP Phan Rang - Tháp Chàm", "TT Khánh Hải". A number alone ("1")
+    /// matches only within a unit ([`ResolveOptions::within`]): elsewhere "Phường 1"
+    /// needs its type word.
+    ///
+    /// When several units match equally, the status is [`ResolveStatus::Ambiguous`] and
+    /// all of them are returned: one is never picked silently.
+    ///
+    /// # Examples
+    /// ```
+    /// use cncd::units::{Level, MatchKind, Registry, ResolveOptions, ResolveStatus};
+    /// let reg = Registry::ninh_thuan_2022();
+    /// let any = ResolveOptions::default();
+    /// let r = reg.resolve("xa phuoc ha huyen thuan nam", &any);
+    /// assert_eq!(reg.unit(r.unique().unwrap()).full_name(), "Xã Phước Hà");
+    /// assert_eq!(r.candidates[0].matched, MatchKind::AsciiKey);
+    ///
+    /// let r = reg.resolve("TT Khánh Hải", &any);
+    /// assert_eq!(r.candidates[0].matched, MatchKind::Abbreviation);
+    ///
+    /// // "Thanh Hai" typed without diacritics: Xã Thanh Hải or Xã Thành Hải?
+    /// let r = reg.resolve("Thanh Hai", &any);
+    /// assert_eq!(r.status, ResolveStatus::Ambiguous);
+    /// assert_eq!(r.best().len(), 2);
+    /// // With its diacritics, it is one of them.
+    /// assert_eq!(reg.resolve("Thành Hải", &any).status, ResolveStatus::Unique);
+    /// ```
+    pub fn resolve(&self, text: &str, opts: &ResolveOptions) -> Resolution {
+        if text.len() > MAX_RESOLVE_BYTES {
+            return Resolution { status: ResolveStatus::None, candidates: Vec::new() };
+        }
+        let parts: Vec<&str> = text.split([',', ';']).map(str::trim).filter(|p| !p.is_empty()).collect();
+        let mut found = match parts.split_first() {
+            Some((target, above)) => self.resolve_parts(target, above, opts),
+            None => Vec::new(),
+        };
+        if found.is_empty() && parts.len() == 1 {
+            let segments = split_at_type_words(parts[0]);
+            if segments.len() > 1 {
+                let above: Vec<&str> = segments[1..].iter().map(String::as_str).collect();
+                found = self.resolve_parts(&segments[0], &above, opts);
+            }
+        }
+        found.sort_by_key(|c| (c.matched, c.unit));
+        let status = match found.as_slice() {
+            [] => ResolveStatus::None,
+            [_] => ResolveStatus::Unique,
+            [a, b, ..] if a.matched < b.matched => ResolveStatus::Unique,
+            _ => ResolveStatus::Ambiguous,
+        };
+        Resolution { status, candidates: found }
+    }
+
+    fn resolve_parts(&self, target: &str, above: &[&str], opts: &ResolveOptions) -> Vec<Candidate> {
+        let t = Part::new(target);
+        let above: Vec<Part> = above.iter().map(|a| Part::new(a)).collect();
+        let data = &*self.data;
+        let mut out: Vec<Candidate> = Vec::new();
+        let consider = |id: UnitId, matched: MatchKind, as_whole: bool, out: &mut Vec<Candidate>| {
+            let u = self.unit(id);
+            let kind = if as_whole { UnitKind::Other } else { t.split.kind };
+            if kind != UnitKind::Other && u.kind != kind {
+                return;
+            }
+            if kind == UnitKind::Other && u.is_numbered() && opts.within.is_none() {
+                return;
+            }
+            if opts.level.is_some_and(|l| l != u.level) || (kind != UnitKind::Other && !kind.levels().contains(&u.level)) {
+                return;
+            }
+            if opts.within.is_some_and(|w| !self.is_within(id, w)) || !self.ancestors_match(id, &above) {
+                return;
+            }
+            let mut matched = matched;
+            if matched == MatchKind::NameKey {
+                if t.full == u.full_name || ((as_whole || t.split.abbreviated.is_none()) && t.full == u.name()) {
+                    matched = MatchKind::Exact;
+                } else if t.full.is_ascii() {
+                    // Typed without diacritics, "thanh hai" says no more for Thanh Hải than
+                    // for Thành Hải: a same-key match is only as good as an ASCII one.
+                    matched = MatchKind::AsciiKey;
+                }
+            }
+            if !as_whole && t.split.abbreviated == Some(true) && matched < MatchKind::Abbreviation {
+                matched = MatchKind::Abbreviation;
+            }
+            match out.iter_mut().find(|c| c.unit == id) {
+                Some(c) => c.matched = c.matched.min(matched),
+                None => out.push(Candidate { unit: id, matched }),
+            }
+        };
+        let keyed = |key: &str, akey: &str, as_whole: bool, out: &mut Vec<Candidate>| {
+            for &id in data.by_key.get(key).into_iter().flatten() {
+                consider(id, MatchKind::NameKey, as_whole, out);
+            }
+            for &id in data.by_ascii.get(akey).into_iter().flatten() {
+                consider(id, MatchKind::AsciiKey, as_whole, out);
+            }
+        };
+        keyed(&t.key, &t.akey, false, &mut out);
+        if let Some((k, a)) = &t.whole_key {
+            keyed(k, a, true, &mut out);
+        }
+        if out.is_empty() {
+            let index = data.typo.get_or_init(|| TypoIndex::build(data));
+            let mut hits = Vec::new();
+            index.lookup(data, &t.akey, &mut hits);
+            for id in hits {
+                consider(id, MatchKind::Typo, false, &mut out);
+            }
+        }
+        out
+    }
+
+    /// Whether the units above `id` match the typed parts, in order (each part higher
+    /// than the one before; levels may be skipped).
+    fn ancestors_match(&self, id: UnitId, above: &[Part]) -> bool {
+        let mut chain = self.ancestors(id);
+        'parts: for p in above {
+            for a in chain.by_ref() {
+                let u = self.unit(a);
+                let kind_ok = p.split.kind == UnitKind::Other || p.split.kind == u.kind;
+                let whole = p.whole_key.as_ref().is_some_and(|(k, a)| *k == u.key || *a == u.akey);
+                let named = (kind_ok && (p.key == u.key || p.akey == u.akey))
+                    || whole
+                    || (kind_ok
+                        && p.akey.chars().filter(|c| c.is_alphabetic()).count() >= MIN_TYPO_LETTERS
+                        && within_one_edit(p.akey.as_bytes(), u.akey.as_bytes()));
+                if named {
+                    continue 'parts;
+                }
+            }
+            return false;
+        }
+        true
+    }
+}
+
+/// Splits "xa phuoc ha huyen thuan nam" before each later word that starts a unit of a
+/// higher level ("huyện", "quận", "thị xã", "thành phố", "tỉnh", "TP", "TX", "H.", "Q.").
+fn split_at_type_words(text: &str) -> Vec<String> {
+    let cleaned = clean(text);
+    let words: Vec<&str> = cleaned.split(' ').collect();
+    let mut segments: Vec<Vec<&str>> = vec![Vec::new()];
+    for (i, w) in words.iter().enumerate() {
+        let a = ascii_key(w);
+        let next = words.get(i + 1).map(|n| ascii_key(n)).unwrap_or_default();
+        let starts = i > 0
+            && match a.as_str() {
+                "huyen" | "quan" | "tinh" | "tp" | "tx" | "tp." | "tx." | "h." | "q." => true,
+                "thi" => next == "xa",
+                "thanh" => next == "pho",
+                _ => false,
+            };
+        if starts && segments.last().is_some_and(|s| !s.is_empty()) {
+            segments.push(Vec::new());
+        }
+        if let Some(last) = segments.last_mut() {
+            last.push(w);
+        }
+    }
+    segments.into_iter().map(|s| s.join(" ")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn segments() {
+        assert_eq!(split_at_type_words("xa phuoc ha huyen thuan nam"), ["xa phuoc ha", "huyen thuan nam"]);
+        assert_eq!(split_at_type_words("P. Đô Vinh TP Phan Rang-Tháp Chàm"), ["P. Đô Vinh", "TP Phan Rang-Tháp Chàm"]);
+        assert_eq!(split_at_type_words("Thị xã Ninh Hòa"), ["Thị xã Ninh Hòa"]);
+    }
+}
