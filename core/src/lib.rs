@@ -26,3 +26,8 @@ pub mod api;
 pub mod diagnostics;
 pub mod text;
 pub mod units;
+
+/// The README's examples, run as documentation tests so that they cannot go stale.
+#[cfg(doctest)]
+#[doc = include_str!("../../README.md")]
+struct ReadmeExamples;

@@ -24,7 +24,8 @@ fn style() -> impl Strategy<Value = ToneStyle> {
 
 proptest! {
     #![proptest_config(ProptestConfig {
-        cases: 4000,
+        // PROPTEST_CASES=100000 for a longer run.
+        cases: std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(4000),
         failure_persistence: Some(Box::new(FileFailurePersistence::Direct("proptest-regressions/text_properties.txt"))),
         ..ProptestConfig::default()
     })]

@@ -16,6 +16,8 @@
 //! | `text.ascii_key` | `{"text"}` | `{"key"}` ([`crate::text::ascii_key`]) |
 //! | `text.tone_style` | `{"text", "style": "traditional" \| "modern"}` | `{"text"}` |
 //! | `text.title_case` | `{"text"}` | `{"text"}` ([`crate::text::title_case`]) |
+//! | `units.resolve` | `{"registry", "text", "level"?, "within"?, "villages"?, "schools"?}` | `{"status", "candidates": [{"code", "full_name", "kind", "level", "parent"?, "match"}]}` |
+//! | `units.successors` | `{"code", "from"?: registry, "mapping"?}` | `{"status", "successors": [{"code", "full_name", "province_code", "province_name", "split"}], "via"?, "base_name"?}` |
 //!
 //! Requests are strict: an unknown field is a `bad_request` that names it, so a typo
 //! does not pass silently. An empty request stands for `{}`.
@@ -27,10 +29,13 @@
 //! assert!(err.starts_with(r#"{"error":{"code":"bad_request""#) && err.contains(r#""path":"/text""#));
 //! ```
 
+mod context;
 mod error;
 mod limits;
 pub mod text;
+pub mod units;
 
+pub use context::{Context, BUILTIN_MAPPINGS};
 pub use error::{ApiError, ErrorCode};
 pub use limits::{MAX_REQUEST_BYTES, MAX_TEXT_BYTES};
 
@@ -41,8 +46,16 @@ use serde::{Deserialize, Serialize};
 pub const CONTRACT_VERSION: u32 = 1;
 
 /// The operations this version answers, in the order of the documentation.
-pub const OPERATIONS: &[&str] =
-    &["version", "text.clean", "text.name_key", "text.ascii_key", "text.tone_style", "text.title_case"];
+pub const OPERATIONS: &[&str] = &[
+    "version",
+    "text.clean",
+    "text.name_key",
+    "text.ascii_key",
+    "text.tone_style",
+    "text.title_case",
+    "units.resolve",
+    "units.successors",
+];
 
 /// Request of `version`: no fields.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -85,10 +98,7 @@ pub fn version() -> VersionResult {
 /// assert!(call("text.clean", "{").contains(r#""code":"bad_json""#));
 /// ```
 pub fn call(op: &str, request_json: &str) -> String {
-    match call_raw(op, request_json) {
-        Ok(result) => format!("{{\"ok\":{result}}}"),
-        Err(e) => error_envelope(&e),
-    }
+    Context::new().call(op, request_json)
 }
 
 /// The envelope `{"error": …}` for an error, as [`call`] writes it.
@@ -117,25 +127,34 @@ pub fn error_envelope(e: &ApiError) -> String {
 /// assert_eq!(cncd::api::call_raw("text.clean", r#"{"text":" Xã  Phước Hà "}"#).unwrap(), r#"{"text":"Xã Phước Hà"}"#);
 /// ```
 pub fn call_raw(op: &str, request_json: &str) -> Result<String, ApiError> {
-    if request_json.len() > MAX_REQUEST_BYTES {
-        return Err(ApiError::new(
-            ErrorCode::TooLarge,
-            format!("Yêu cầu dài {} byte, vượt giới hạn {} byte", request_json.len(), MAX_REQUEST_BYTES),
-            format!("The request is {} bytes long, over the limit of {} bytes", request_json.len(), MAX_REQUEST_BYTES),
-        ));
-    }
-    match op {
-        "version" => run(request_json, |_: &VersionRequest| Ok(version())),
-        "text.clean" => run(request_json, text::clean),
-        "text.name_key" => run(request_json, text::name_key),
-        "text.ascii_key" => run(request_json, text::ascii_key),
-        "text.tone_style" => run(request_json, text::tone_style),
-        "text.title_case" => run(request_json, text::title_case),
-        _ => Err(ApiError::new(
-            ErrorCode::UnknownOp,
-            format!("Không có thao tác {op:?}; các thao tác: {}", OPERATIONS.join(", ")),
-            format!("No operation {op:?}; the operations are: {}", OPERATIONS.join(", ")),
-        )),
+    Context::new().call_raw(op, request_json)
+}
+
+impl Context {
+    /// [`call_raw`] with this context's built-in data.
+    pub fn call_raw(&self, op: &str, request_json: &str) -> Result<String, ApiError> {
+        if request_json.len() > MAX_REQUEST_BYTES {
+            return Err(ApiError::new(
+                ErrorCode::TooLarge,
+                format!("Yêu cầu dài {} byte, vượt giới hạn {} byte", request_json.len(), MAX_REQUEST_BYTES),
+                format!("The request is {} bytes long, over the limit of {} bytes", request_json.len(), MAX_REQUEST_BYTES),
+            ));
+        }
+        match op {
+            "version" => run(request_json, |_: &VersionRequest| Ok(version())),
+            "text.clean" => run(request_json, text::clean),
+            "text.name_key" => run(request_json, text::name_key),
+            "text.ascii_key" => run(request_json, text::ascii_key),
+            "text.tone_style" => run(request_json, text::tone_style),
+            "text.title_case" => run(request_json, text::title_case),
+            "units.resolve" => run(request_json, |r| units::resolve(self, r)),
+            "units.successors" => run(request_json, |r| units::successors(self, r)),
+            _ => Err(ApiError::new(
+                ErrorCode::UnknownOp,
+                format!("Không có thao tác {op:?}; các thao tác: {}", OPERATIONS.join(", ")),
+                format!("No operation {op:?}; the operations are: {}", OPERATIONS.join(", ")),
+            )),
+        }
     }
 }
 

@@ -71,7 +71,11 @@ impl<'a> KeyWriter<'a> {
     fn other(&mut self, c: char) {
         self.before_char();
         self.out.push(c);
-        self.prev_alnum = c.is_alphanumeric();
+        // A combining mark belongs to the character before it: "ô\u{302}00" is a letter
+        // before a number, as "o00" is once the mark is folded away.
+        if !is_combining_mark(c) {
+            self.prev_alnum = c.is_alphanumeric();
+        }
     }
 
     /// A character that is neither part of a word nor a letter.
@@ -115,6 +119,13 @@ fn emit_word(word: &str, w: &mut KeyWriter) {
 #[inline]
 fn next_is_digit(s: &str, i: usize) -> bool {
     s.as_bytes().get(i + 1).is_some_and(u8::is_ascii_digit)
+}
+
+/// Whether the first character after the one at byte `i` that is not a combining mark
+/// is an ASCII digit: `ascii_key` drops the marks, so "0\u{300}0" is the number "00".
+fn next_is_digit_after_marks(s: &str, i: usize) -> bool {
+    let rest = s.get(i + 1..).unwrap_or_default();
+    rest.chars().find(|&c| !is_combining_mark(c)).is_some_and(|c| c.is_ascii_digit())
 }
 
 /// The general form of a key's input: cleaned, lower case, NFC.
@@ -485,7 +496,7 @@ fn ascii_key_slow(s: &str, out: &mut String) {
                 w.other(c);
             }
         } else {
-            w.punct(c, next_is_digit(&p, i));
+            w.punct(c, next_is_digit_after_marks(&p, i));
         }
     }
 }

@@ -119,34 +119,6 @@ pub(crate) fn fold(c: char) -> Option<u8> {
     (f != 0).then_some(f)
 }
 
-/// Tone index of a combining tone mark (U+0340 and U+0341 are NFC-equivalent to grave and acute).
-#[inline]
-pub(crate) fn tone_of_mark(c: char) -> Option<u8> {
-    match c {
-        '\u{300}' | '\u{340}' => Some(1),
-        '\u{301}' | '\u{341}' => Some(2),
-        '\u{309}' => Some(3),
-        '\u{303}' => Some(4),
-        '\u{323}' => Some(5),
-        _ => None,
-    }
-}
-
-/// The base that a vowel-shaping mark (breve, circumflex, horn) makes of `base`.
-#[inline]
-pub(crate) fn apply_modifier(base: u8, mark: char) -> Option<u8> {
-    // a=0 ă=1 â=2 e=3 ê=4 i=5 o=6 ô=7 ơ=8 u=9 ư=10 y=11
-    match (base, mark) {
-        (0, '\u{306}') => Some(1),
-        (0, '\u{302}') => Some(2),
-        (3, '\u{302}') => Some(4),
-        (6, '\u{302}') => Some(7),
-        (6, '\u{31b}') => Some(8),
-        (9, '\u{31b}') => Some(10),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

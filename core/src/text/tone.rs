@@ -1,9 +1,10 @@
 //! Tone-mark placement: the traditional ("hòa, thủy") and modern ("hoà, thuỷ") styles.
 
 use super::clean::is_invisible;
-use super::letters::{apply_modifier, compose, is_shaped, letter, tone_of_mark, Letter, VOWELS};
+use super::letters::{compose, is_shaped, letter, Letter, VOWELS};
 use super::tables::BASES;
 use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
 
 /// Where a syllable's tone mark goes: the two spellings in use in Vietnam.
 ///
@@ -196,31 +197,19 @@ pub(crate) fn retone(letters: &mut [Letter], style: ToneStyle) -> bool {
     }
 }
 
-/// Splits a word (letters and combining marks) into letters, folding combining tone and
-/// shape marks into the letter before them; `None` if it is not made of Vietnamese
-/// letters, has more than [`MAX_SYLLABLE`] of them, or a mark that does not fit.
+/// Splits a word into letters after putting it in NFC, so that it reads a word exactly
+/// as the keys do; `None` if it is not made of precomposed Vietnamese letters (an NFD
+/// mark that does not compose, such as U+0302 after "ò", leaves a mark behind) or has
+/// more than [`MAX_SYLLABLE`] of them.
 fn parse_word(word: &str) -> Option<([Letter; MAX_SYLLABLE], usize)> {
-    let mut letters = [Letter { base: 0, tone: 0, upper: false }; MAX_SYLLABLE];
+    let mut letters = [Letter::default(); MAX_SYLLABLE];
     let mut n = 0;
-    for c in word.chars() {
-        if let Some(l) = letter(c) {
-            if n == MAX_SYLLABLE {
-                return None;
-            }
-            letters[n] = l;
-            n += 1;
-        } else if n == 0 {
+    for c in word.nfc() {
+        if n == MAX_SYLLABLE {
             return None;
-        } else if let Some(t) = tone_of_mark(c) {
-            let last = &mut letters[n - 1];
-            if last.tone != 0 || !last.is_vowel() {
-                return None;
-            }
-            last.tone = t;
-        } else {
-            let last = &mut letters[n - 1];
-            last.base = apply_modifier(last.base, c)?;
         }
+        letters[n] = letter(c)?;
+        n += 1;
     }
     Some((letters, n))
 }

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Every test of every part of cncd, on a fresh machine: the README's second command,
+# and exactly what `.ci/run` runs. It installs what it needs (the wasm32 target).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "tools"
+command -v cargo >/dev/null || { echo "cargo is missing: install Rust with rustup first" >&2; exit 1; }
+cargo --version
+if command -v rustup >/dev/null && ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  rustup target add wasm32-unknown-unknown
+fi
+
+step "Rust: unit, integration and documentation tests of every crate"
+cargo test --workspace --locked
+
+step "benchmarks: each run once, as a test"
+cargo test --workspace --locked --benches
+
+step "WebAssembly door: builds for wasm32"
+cargo build --locked -p cncd-wasm --target wasm32-unknown-unknown --release
+
+step "main job: cncd-audit on the embedded sample"
+cargo run --locked -q -p cncd-audit > /dev/null
+
+echo
+echo "all tests passed"
