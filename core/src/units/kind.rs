@@ -165,6 +165,30 @@ const KINDS: &[(UnitKind, &str)] = &[
     (UnitKind::School, "Trường"),
 ];
 
+/// The type words of [`KINDS`] folded by [`ascii_key`], in the same order (a test checks).
+const KINDS_ASCII: &[(UnitKind, &str)] = &[
+    (UnitKind::ResidentialGroup, "to dan pho"),
+    (UnitKind::City, "thanh pho"),
+    (UnitKind::Township, "thi tran"),
+    (UnitKind::Town, "thi xa"),
+    (UnitKind::Quarter, "khu pho"),
+    (UnitKind::SpecialZone, "dac khu"),
+    (UnitKind::Province, "tinh"),
+    (UnitKind::RuralDistrict, "huyen"),
+    (UnitKind::UrbanDistrict, "quan"),
+    (UnitKind::Ward, "phuong"),
+    (UnitKind::RuralCommune, "xa"),
+    (UnitKind::Hamlet, "thon"),
+    (UnitKind::Ap, "ap"),
+    (UnitKind::Ban, "ban"),
+    (UnitKind::Buon, "buon"),
+    (UnitKind::Lang, "lang"),
+    (UnitKind::Xom, "xom"),
+    (UnitKind::Khom, "khom"),
+    (UnitKind::Soc, "soc"),
+    (UnitKind::School, "truong"),
+];
+
 /// Abbreviations people write for type words, in ASCII lower case.
 const ABBREVIATIONS: &[(&str, UnitKind)] = &[
     ("tp", UnitKind::City),
@@ -256,7 +280,28 @@ pub struct SplitName {
 /// assert_eq!(split_full_name("Phan Rang").kind, UnitKind::Other);
 /// ```
 pub fn split_full_name(full: &str) -> SplitName {
-    split_with(full, false)
+    split_with(full, false).0
+}
+
+/// [`split_full_name`] that gives the cleaned full name and where the bare name starts
+/// in it, so that a registry cleans each name once and keeps one string.
+pub(crate) fn split_full_name_cleaned(full: &str) -> CleanedSplit {
+    let cleaned = clean(full);
+    let (kind, bare_at, _) = split_cleaned(&cleaned, false);
+    CleanedSplit { kind, bare_at, cleaned }
+}
+
+/// A cleaned full name, its kind and where its bare name starts.
+pub(crate) struct CleanedSplit {
+    pub kind: UnitKind,
+    pub bare_at: usize,
+    pub cleaned: String,
+}
+
+impl CleanedSplit {
+    pub fn bare(&self) -> &str {
+        &self.cleaned[self.bare_at..]
+    }
 }
 
 /// Like [`split_full_name`], but also takes abbreviations of the type word ("TP", "TT",
@@ -271,39 +316,57 @@ pub fn split_full_name(full: &str) -> SplitName {
 /// assert_eq!(split_typed_name("xa phuoc ha").kind, UnitKind::RuralCommune);
 /// ```
 pub fn split_typed_name(typed: &str) -> SplitName {
-    split_with(typed, true)
+    split_with(typed, true).0
 }
 
-fn split_with(full: &str, abbreviations: bool) -> SplitName {
+fn split_with(full: &str, abbreviations: bool) -> (SplitName, String) {
     let cleaned = clean(full);
+    let (kind, bare_at, abbreviated) = split_cleaned(&cleaned, abbreviations);
+    (SplitName { kind, bare: cleaned[bare_at..].to_string(), abbreviated }, cleaned)
+}
+
+/// The kind, the byte where the bare name starts (it is always the end of the cleaned
+/// name) and how the type word was written.
+pub(crate) fn split_cleaned(cleaned: &str, abbreviations: bool) -> (UnitKind, usize, Option<bool>) {
     // The type word as the official lists write it: the common case, without keys.
     for &(kind, word) in KINDS {
-        if let Some(bare) = cleaned.strip_prefix(word).and_then(|r| r.strip_prefix(' ')) {
-            return SplitName { kind, bare: bare.to_string(), abbreviated: Some(false) };
+        if cleaned.len() > word.len() + 1 && cleaned.starts_with(word) && cleaned.as_bytes()[word.len()] == b' ' {
+            return (kind, word.len() + 1, Some(false));
         }
     }
-    // Any other spelling: case, tone style, no diacritics ("THI TRAN", "thị Trấn").
-    let words: Vec<&str> = cleaned.split(' ').collect();
-    let head = ascii_key(&words[..words.len().min(3)].join(" "));
-    for &(kind, word) in KINDS {
-        let n = word.split(' ').count();
-        let ascii = ascii_key(word);
-        let fits = head == ascii || (head.starts_with(&ascii) && head.as_bytes().get(ascii.len()) == Some(&b' '));
-        if fits && words.len() > n {
-            return SplitName { kind, bare: words[n..].join(" "), abbreviated: Some(false) };
+    // An abbreviation ("TT", "P.", "Q1"): its first word is short ASCII, and no
+    // abbreviation is also the ASCII form of a type word, so trying it first is safe.
+    let first = cleaned.split(' ').next().unwrap_or_default();
+    if abbreviations && first.len() <= 6 && first.is_ascii() {
+        if let Some((kind, bare_at)) = split_abbreviation(cleaned) {
+            return (kind, bare_at, Some(true));
+        }
+    }
+    // Any other spelling: case, tone style, no diacritics ("THI TRAN", "thị Trấn"): the
+    // first three words folded to ASCII, against the type words folded the same way.
+    let head_end = cleaned.match_indices(' ').nth(2).map_or(cleaned.len(), |(i, _)| i);
+    let head = ascii_key(&cleaned[..head_end]);
+    for &(kind, ascii) in KINDS_ASCII {
+        let fits = head.starts_with(ascii) && head.as_bytes().get(ascii.len()) == Some(&b' ');
+        if fits {
+            // The bare name starts after as many words as the type word has.
+            let n = ascii.split(' ').count();
+            if let Some((i, _)) = cleaned.match_indices(' ').nth(n - 1) {
+                return (kind, i + 1, Some(false));
+            }
         }
     }
     if abbreviations {
-        if let Some(split) = split_abbreviation(&cleaned) {
-            return split;
+        if let Some((kind, bare_at)) = split_abbreviation(cleaned) {
+            return (kind, bare_at, Some(true));
         }
     }
-    SplitName { kind: UnitKind::Other, bare: cleaned, abbreviated: None }
+    (UnitKind::Other, 0, None)
 }
 
 /// "TP Phan Rang", "TP. Phan Rang", "TP.Phan Rang", "T.P Phan Rang", "P.5", "Q1",
 /// "TT Khánh Hải".
-fn split_abbreviation(cleaned: &str) -> Option<SplitName> {
+fn split_abbreviation(cleaned: &str) -> Option<(UnitKind, usize)> {
     let head_len = cleaned.find(|c: char| !(c.is_ascii_alphabetic() || c == '.')).unwrap_or(cleaned.len());
     let head = &cleaned[..head_len];
     // Where the abbreviation may end: after any full stop of the head, or at its end.
@@ -319,7 +382,7 @@ fn split_abbreviation(cleaned: &str) -> Option<SplitName> {
         let ok = if letters.len() == 1 { dotted || glued_digit } else { dotted || rest.starts_with(' ') || glued_digit };
         let bare = rest.trim_start();
         if ok && !bare.is_empty() {
-            return Some(SplitName { kind, bare: bare.to_string(), abbreviated: Some(true) });
+            return Some((kind, cleaned.len() - bare.len()));
         }
     }
     None
@@ -351,6 +414,17 @@ mod tests {
         ] {
             let s = split_full_name(full);
             assert_eq!((s.kind, s.bare.as_str()), (kind, bare), "{full}");
+        }
+    }
+
+    #[test]
+    fn ascii_type_words_follow_the_type_words() {
+        assert_eq!(KINDS.len(), KINDS_ASCII.len());
+        for (a, _) in ABBREVIATIONS {
+            assert!(KINDS_ASCII.iter().all(|(_, w)| w != a), "{a} is both an abbreviation and a type word");
+        }
+        for (&(k, w), &(ka, a)) in KINDS.iter().zip(KINDS_ASCII) {
+            assert_eq!((k, ascii_key(w).as_str()), (ka, a));
         }
     }
 

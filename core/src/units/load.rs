@@ -6,6 +6,7 @@ use super::registry::{add_unit, Data, Registry, Tiers, UnitId};
 use crate::diagnostics::Message;
 use crate::text::name_key;
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::sync::Arc;
 
 /// Why a list could not be loaded. Codes are stable snake_case ids.
@@ -81,8 +82,25 @@ impl LoadError {
     }
 }
 
-/// Splits one CSV line into fields (RFC 4180 quoting within a line: `"a, b"`, `""`).
-fn fields(line: &str) -> Result<Vec<String>, ()> {
+/// Splits one CSV line into fields (RFC 4180 quoting within a line: `"a, b"`, `""`);
+/// a line without quotes is split in place.
+fn fields(line: &str) -> Result<Vec<Cow<'_, str>>, ()> {
+    if !line.as_bytes().contains(&b'"') {
+        let mut out = Vec::with_capacity(8);
+        let mut start = 0;
+        for (i, &b) in line.as_bytes().iter().enumerate() {
+            if b == b',' {
+                out.push(Cow::Borrowed(&line[start..i]));
+                start = i + 1;
+            }
+        }
+        out.push(Cow::Borrowed(&line[start..]));
+        return Ok(out);
+    }
+    quoted_fields(line).map(|f| f.into_iter().map(Cow::Owned).collect())
+}
+
+fn quoted_fields(line: &str) -> Result<Vec<String>, ()> {
     let mut out = Vec::new();
     let mut field = String::new();
     let mut chars = line.chars().peekable();
@@ -166,7 +184,9 @@ impl Registry {
             .at(1, 1));
         };
         let mut data = Data { name: name.to_string(), tiers: Some(tiers), ..Data::default() };
+        data.reserve(csv.bytes().filter(|&b| b == b'\n').count() + 1);
         let width = head.len();
+        let (mut last_province, mut last_district): (Option<UnitId>, Option<UnitId>) = (None, None);
         for (line, text) in lines {
             if text.trim().is_empty() {
                 continue;
@@ -182,9 +202,19 @@ impl Registry {
                 )
                 .at(line, f.len().min(width) + 1));
             }
-            let province = upsert(&mut data, Level::Province, &f[0], &f[1], None).map_err(|e| e.at(line, 1))?;
+            // Rows come grouped by district: the previous row's units are checked first.
+            let province = match last_province {
+                Some(id) if same_unit(&data, id, &f[0], &f[1]) => id,
+                _ => upsert(&mut data, Level::Province, &f[0], &f[1], None).map_err(|e| e.at(line, 1))?,
+            };
+            last_province = Some(province);
             let parent = if tiers == Tiers::Three {
-                upsert(&mut data, Level::District, &f[2], &f[3], Some(province)).map_err(|e| e.at(line, 3))?
+                let district = match last_district {
+                    Some(id) if same_unit(&data, id, &f[2], &f[3]) && data.unit(id).parent() == Some(province) => id,
+                    _ => upsert(&mut data, Level::District, &f[2], &f[3], Some(province)).map_err(|e| e.at(line, 3))?,
+                };
+                last_district = Some(district);
+                district
             } else {
                 province
             };
@@ -275,7 +305,7 @@ impl Registry {
                         )
                         .at_path(format!("/{section}/{i}")))
                     }
-                    Some((pl, code)) => Some(data.codes.get(&(pl, code.to_string())).copied().ok_or_else(|| {
+                    Some((pl, code)) => Some(data.find(pl, code).ok_or_else(|| {
                         LoadError::new(
                             LoadErrorCode::UnknownParent,
                             format!("Không có đơn vị cấp {pl} mã {code:?}"),
@@ -294,23 +324,29 @@ impl Registry {
     }
 }
 
+/// Whether unit `id` has exactly this code and (cleaned) name.
+fn same_unit(data: &Data, id: UnitId, code: &str, full_name: &str) -> bool {
+    let u = data.unit(id);
+    u.code() == code && u.full_name() == full_name
+}
+
 /// A province or district that may already be there: it must then have the same name
 /// and parent.
 fn upsert(data: &mut Data, level: Level, code: &str, full_name: &str, parent: Option<UnitId>) -> Result<UnitId, LoadError> {
-    if let Some(&id) = data.codes.get(&(level, code.trim().to_string())) {
-        let u = &data.units[id.0 as usize];
-        if u.parent != parent {
+    if let Some(id) = data.find(level, code.trim()) {
+        let u = data.unit(id);
+        if u.parent() != parent {
             return Err(LoadError::new(
                 LoadErrorCode::UnknownParent,
                 format!("Mã {code} ({level}) đã thuộc đơn vị cấp trên khác"),
                 format!("{level} {code} was already listed under another parent"),
             ));
         }
-        if name_key(&u.full_name) != name_key(full_name) {
+        if u.full_name() != full_name && name_key(u.full_name()) != name_key(full_name) {
             return Err(LoadError::new(
                 LoadErrorCode::DuplicateCode,
-                format!("Mã {code} ({level}) đã có tên {:?}, không phải {full_name:?}", u.full_name),
-                format!("{level} {code} was already named {:?}, not {full_name:?}", u.full_name),
+                format!("Mã {code} ({level}) đã có tên {:?}, không phải {full_name:?}", u.full_name()),
+                format!("{level} {code} was already named {:?}, not {full_name:?}", u.full_name()),
             ));
         }
         return Ok(id);

@@ -1,9 +1,9 @@
 //! `Registry`: the units of one official list, with the villages and schools a caller adds.
 
-use super::kind::{split_full_name, Level, UnitKind};
+use super::kind::{split_full_name_cleaned as split_full_name, Level, UnitKind};
 use super::load::{LoadError, LoadErrorCode};
-use crate::text::{ascii_key, name_key};
-use std::collections::HashMap;
+use crate::text::{ascii_key_into, name_key_into};
+use super::index::KeyIndex;
 use std::sync::{Arc, OnceLock};
 
 /// A unit's handle within one [`Registry`]: valid only for the registry that gave it
@@ -11,51 +11,82 @@ use std::sync::{Arc, OnceLock};
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct UnitId(pub(crate) u32);
 
-/// One administrative unit (or village, or school) of a registry.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Unit {
-    pub(crate) code: String,
-    pub(crate) level: Level,
-    pub(crate) kind: UnitKind,
-    pub(crate) full_name: String,
-    pub(crate) bare_at: usize,
-    pub(crate) parent: Option<UnitId>,
-    pub(crate) key: String,
-    pub(crate) akey: String,
+/// Where a string of a unit lies in its registry's text arena.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Span {
+    start: u32,
+    len: u32,
 }
 
-impl Unit {
+/// A unit as a registry stores it: its strings are spans of one arena, so that a list of
+/// ten thousand units is a few allocations, not forty thousand.
+#[derive(Clone, Debug)]
+pub(crate) struct Rec {
+    code: Span,
+    full: Span,
+    /// Where the bare name starts within the full name.
+    bare_at: u32,
+    key: Span,
+    akey: Span,
+    pub(crate) level: Level,
+    pub(crate) kind: UnitKind,
+    pub(crate) parent: Option<UnitId>,
+}
+
+/// One administrative unit (or village, or school) of a registry: a view into it.
+///
+/// # Examples
+/// ```
+/// use cncd::units::{Level, Registry, UnitKind};
+/// let reg = Registry::ninh_thuan_2022();
+/// let u = reg.unit(reg.find(Level::Commune, "22834").unwrap());
+/// assert_eq!((u.full_name(), u.name(), u.kind()), ("Thị trấn Khánh Hải", "Khánh Hải", UnitKind::Township));
+/// assert_eq!((u.name_key(), u.ascii_key()), ("khánh hải", "khanh hai"));
+/// ```
+#[derive(Clone, Copy)]
+pub struct Unit<'a> {
+    data: &'a Data,
+    rec: &'a Rec,
+}
+
+impl std::fmt::Debug for Unit<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Unit").field("code", &self.code()).field("full_name", &self.full_name()).field("level", &self.level()).finish()
+    }
+}
+
+impl<'a> Unit<'a> {
     /// The unit's code, as in its list ("22864"); unique within its level.
-    pub fn code(&self) -> &str {
-        &self.code
+    pub fn code(&self) -> &'a str {
+        self.data.str(self.rec.code)
     }
     /// The unit's level.
     pub fn level(&self) -> Level {
-        self.level
+        self.rec.level
     }
     /// The unit's kind (its type word).
     pub fn kind(&self) -> UnitKind {
-        self.kind
+        self.rec.kind
     }
     /// The full name, type word included, [`clean`](crate::text::clean)ed ("Xã Phước Hà").
-    pub fn full_name(&self) -> &str {
-        &self.full_name
+    pub fn full_name(&self) -> &'a str {
+        self.data.str(self.rec.full)
     }
     /// The name without its type word ("Phước Hà"; "1" for "Phường 1").
-    pub fn name(&self) -> &str {
-        &self.full_name[self.bare_at..]
+    pub fn name(&self) -> &'a str {
+        self.full_name().get(self.rec.bare_at as usize..).unwrap_or_default()
     }
     /// The unit above this one, if any.
     pub fn parent(&self) -> Option<UnitId> {
-        self.parent
+        self.rec.parent
     }
     /// [`name_key`] of the bare name.
-    pub fn name_key(&self) -> &str {
-        &self.key
+    pub fn name_key(&self) -> &'a str {
+        self.data.str(self.rec.key)
     }
     /// [`ascii_key`] of the bare name.
-    pub fn ascii_key(&self) -> &str {
-        &self.akey
+    pub fn ascii_key(&self) -> &'a str {
+        self.data.str(self.rec.akey)
     }
     /// Whether the bare name is a number ("Phường 1"), so that it means nothing without
     /// its type word.
@@ -75,14 +106,58 @@ pub enum Tiers {
     Two,
 }
 
+/// The index of a level in `Data::codes`.
+pub(crate) fn level_index(level: Level) -> usize {
+    match level {
+        Level::Province => 0,
+        Level::District => 1,
+        Level::Commune => 2,
+        Level::Village => 3,
+        Level::School => 4,
+    }
+}
+
+impl Data {
+    /// Room for about `n` more units.
+    pub(crate) fn reserve(&mut self, n: usize) {
+        self.units.reserve(n);
+        self.text.reserve(n * 64);
+        self.children.reserve(n);
+        self.codes[level_index(Level::Commune)].reserve(n);
+        self.by_key.reserve(n);
+        self.by_ascii.reserve(n);
+    }
+
+    pub(crate) fn find(&self, level: Level, code: &str) -> Option<UnitId> {
+        self.codes[level_index(level)].get(code).iter().copied().find(|id| self.unit(*id).code() == code)
+    }
+
+    pub(crate) fn str(&self, s: Span) -> &str {
+        self.text.get(s.start as usize..(s.start + s.len) as usize).unwrap_or_default()
+    }
+
+    pub(crate) fn unit(&self, id: UnitId) -> Unit<'_> {
+        Unit { data: self, rec: &self.units[id.0 as usize] }
+    }
+
+    fn push_str(&mut self, s: &str) -> Span {
+        let start = self.text.len() as u32;
+        self.text.push_str(s);
+        Span { start, len: s.len() as u32 }
+    }
+}
+
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Data {
     pub(crate) name: String,
     pub(crate) tiers: Option<Tiers>,
-    pub(crate) units: Vec<Unit>,
-    pub(crate) codes: HashMap<(Level, String), UnitId>,
-    pub(crate) by_key: HashMap<String, Vec<UnitId>>,
-    pub(crate) by_ascii: HashMap<String, Vec<UnitId>>,
+    /// Every string of every unit, one after the other.
+    pub(crate) text: String,
+    pub(crate) units: Vec<Rec>,
+    /// Codes of each level (indexed by `level_index`).
+    pub(crate) codes: [KeyIndex; 5],
+    pub(crate) by_key: KeyIndex,
+    pub(crate) by_ascii: KeyIndex,
     pub(crate) children: Vec<Vec<UnitId>>,
     pub(crate) typo: OnceLock<super::typo::TypoIndex>,
 }
@@ -193,18 +268,18 @@ impl Registry {
     /// # Panics
     /// If `id` comes from another registry with fewer units: handles belong to the
     /// registry that gave them.
-    pub fn unit(&self, id: UnitId) -> &Unit {
-        &self.data.units[id.0 as usize]
+    pub fn unit(&self, id: UnitId) -> Unit<'_> {
+        self.data.unit(id)
     }
 
     /// The unit behind a handle, or `None` if the handle is not of this registry.
-    pub fn get(&self, id: UnitId) -> Option<&Unit> {
-        self.data.units.get(id.0 as usize)
+    pub fn get(&self, id: UnitId) -> Option<Unit<'_>> {
+        ((id.0 as usize) < self.data.units.len()).then(|| self.data.unit(id))
     }
 
     /// Every unit, in the order of the list.
-    pub fn units(&self) -> impl Iterator<Item = (UnitId, &Unit)> {
-        self.data.units.iter().enumerate().map(|(i, u)| (UnitId(i as u32), u))
+    pub fn units(&self) -> impl Iterator<Item = (UnitId, Unit<'_>)> {
+        (0..self.data.units.len()).map(|i| (UnitId(i as u32), self.data.unit(UnitId(i as u32))))
     }
 
     /// The number of units of each level: `count(Level::Commune)`.
@@ -214,7 +289,7 @@ impl Registry {
 
     /// The unit with `code` at `level`.
     pub fn find(&self, level: Level, code: &str) -> Option<UnitId> {
-        self.data.codes.get(&(level, code.to_string())).copied()
+        self.data.find(level, code)
     }
 
     /// The unit with `code` at any level, trying province, district, commune, village,
@@ -232,12 +307,12 @@ impl Registry {
 
     /// The chain of units above `id`, nearest first.
     pub fn ancestors(&self, id: UnitId) -> impl Iterator<Item = UnitId> + '_ {
-        std::iter::successors(self.unit(id).parent, move |p| self.unit(*p).parent)
+        std::iter::successors(self.unit(id).parent(), move |p| self.unit(*p).parent())
     }
 
     /// The nearest unit above `id` (or `id` itself) at `level`.
     pub fn ancestor_at(&self, id: UnitId, level: Level) -> Option<UnitId> {
-        std::iter::once(id).chain(self.ancestors(id)).find(|a| self.unit(*a).level == level)
+        std::iter::once(id).chain(self.ancestors(id)).find(|a| self.unit(*a).level() == level)
     }
 
     /// Whether `ancestor` is `id` or above it.
@@ -333,35 +408,36 @@ pub(crate) fn add_unit(
         ));
     }
     let split = split_full_name(full_name);
-    if split.bare.is_empty() {
+    if split.bare().is_empty() {
         return Err(LoadError::new(
             LoadErrorCode::EmptyName,
             format!("Tên của đơn vị {code:?} trống"),
             format!("the name of unit {code:?} is empty"),
         ));
     }
-    let key_of_code = (level, code.to_string());
-    if data.codes.contains_key(&key_of_code) {
+    if data.find(level, code).is_some() {
         return Err(LoadError::new(
             LoadErrorCode::DuplicateCode,
             format!("Mã {code:?} ({level}) bị trùng"),
             format!("duplicate {level} code {code:?}"),
         ));
     }
-    // The cleaned full name ends with the bare name: keep one string.
-    let cleaned = crate::text::clean(full_name);
-    let bare_at = cleaned.len() - split.bare.len();
     let id = UnitId(data.units.len() as u32);
-    let key = name_key(&split.bare);
-    let akey = ascii_key(&split.bare);
-    data.by_key.entry(key.clone()).or_default().push(id);
-    data.by_ascii.entry(akey.clone()).or_default().push(id);
-    data.codes.insert(key_of_code, id);
+    data.codes[level_index(level)].insert(code, id);
+    let mut buf = String::with_capacity(split.cleaned.len() + 8);
+    name_key_into(split.bare(), &mut buf);
+    data.by_key.insert(&buf, id);
+    let key = data.push_str(&buf);
+    ascii_key_into(split.bare(), &mut buf);
+    data.by_ascii.insert(&buf, id);
+    let akey = data.push_str(&buf);
+    let code = data.push_str(code);
+    let full = data.push_str(&split.cleaned);
     data.children.push(Vec::new());
     if let Some(p) = parent {
         data.children[p.0 as usize].push(id);
     }
-    data.units.push(Unit { code: code.to_string(), level, kind: split.kind, full_name: cleaned, bare_at, parent, key, akey });
+    data.units.push(Rec { code, full, bare_at: split.bare_at as u32, key, akey, level, kind: split.kind, parent });
     data.typo = OnceLock::new();
     Ok(id)
 }

@@ -1,6 +1,7 @@
 //! Resolution of typed unit names against a registry.
 
-use super::kind::{split_typed_name, Level, SplitName, UnitKind};
+use super::kind::{split_cleaned, Level, UnitKind};
+use std::cell::OnceCell;
 use super::registry::{Registry, UnitId};
 use super::typo::{within_one_edit, TypoIndex, MIN_TYPO_LETTERS};
 use crate::text::{ascii_key, clean, name_key};
@@ -77,23 +78,29 @@ pub struct ResolveOptions {
     pub within: Option<UnitId>,
 }
 
-/// A typed part, split and keyed once.
+/// A typed part, cleaned, split and keyed once.
 struct Part {
     full: String,
-    split: SplitName,
+    kind: UnitKind,
+    abbreviated: Option<bool>,
     key: String,
     akey: String,
-    /// The whole part as a bare name, when its first word was read as a type word: "Bản
-    /// Lầu" may be a village "Lầu" or a name "Bản Lầu".
-    whole_key: Option<(String, String)>,
+    /// The keys of the whole part, when its first word was read as a type word: "Bản
+    /// Lầu" may be a village "Lầu" or a name "Bản Lầu". Computed when first needed.
+    whole: OnceCell<(String, String)>,
 }
 
 impl Part {
     fn new(text: &str) -> Part {
         let full = clean(text);
-        let split = split_typed_name(&full);
-        let whole_key = (split.kind != UnitKind::Other).then(|| (name_key(&full), ascii_key(&full)));
-        Part { key: name_key(&split.bare), akey: ascii_key(&split.bare), full, split, whole_key }
+        let (kind, bare_at, abbreviated) = split_cleaned(&full, true);
+        let bare = &full[bare_at..];
+        Part { key: name_key(bare), akey: ascii_key(bare), kind, abbreviated, whole: OnceCell::new(), full }
+    }
+
+    /// The keys of the whole part, if its first word was read as a type word.
+    fn whole(&self) -> Option<&(String, String)> {
+        (self.kind != UnitKind::Other).then(|| self.whole.get_or_init(|| (name_key(&self.full), ascii_key(&self.full))))
     }
 }
 
@@ -162,14 +169,14 @@ impl Registry {
         let mut out: Vec<Candidate> = Vec::new();
         let consider = |id: UnitId, matched: MatchKind, as_whole: bool, out: &mut Vec<Candidate>| {
             let u = self.unit(id);
-            let kind = if as_whole { UnitKind::Other } else { t.split.kind };
-            if kind != UnitKind::Other && u.kind != kind {
+            let kind = if as_whole { UnitKind::Other } else { t.kind };
+            if kind != UnitKind::Other && u.kind() != kind {
                 return;
             }
             if kind == UnitKind::Other && u.is_numbered() && opts.within.is_none() {
                 return;
             }
-            if opts.level.is_some_and(|l| l != u.level) || (kind != UnitKind::Other && !kind.levels().contains(&u.level)) {
+            if opts.level.is_some_and(|l| l != u.level()) || (kind != UnitKind::Other && !kind.levels().contains(&u.level())) {
                 return;
             }
             if opts.within.is_some_and(|w| !self.is_within(id, w)) || !self.ancestors_match(id, &above) {
@@ -177,7 +184,7 @@ impl Registry {
             }
             let mut matched = matched;
             if matched == MatchKind::NameKey {
-                if t.full == u.full_name || ((as_whole || t.split.abbreviated.is_none()) && t.full == u.name()) {
+                if t.full == u.full_name() || ((as_whole || t.abbreviated.is_none()) && t.full == u.name()) {
                     matched = MatchKind::Exact;
                 } else if t.full.is_ascii() {
                     // Typed without diacritics, "thanh hai" says no more for Thanh Hải than
@@ -185,7 +192,7 @@ impl Registry {
                     matched = MatchKind::AsciiKey;
                 }
             }
-            if !as_whole && t.split.abbreviated == Some(true) && matched < MatchKind::Abbreviation {
+            if !as_whole && t.abbreviated == Some(true) && matched < MatchKind::Abbreviation {
                 matched = MatchKind::Abbreviation;
             }
             match out.iter_mut().find(|c| c.unit == id) {
@@ -194,16 +201,24 @@ impl Registry {
             }
         };
         let keyed = |key: &str, akey: &str, as_whole: bool, out: &mut Vec<Candidate>| {
-            for &id in data.by_key.get(key).into_iter().flatten() {
-                consider(id, MatchKind::NameKey, as_whole, out);
+            for &id in data.by_key.get(key) {
+                if data.unit(id).name_key() == key {
+                    consider(id, MatchKind::NameKey, as_whole, out);
+                }
             }
-            for &id in data.by_ascii.get(akey).into_iter().flatten() {
-                consider(id, MatchKind::AsciiKey, as_whole, out);
+            for &id in data.by_ascii.get(akey) {
+                let u = data.unit(id);
+                // A unit with the same name_key was considered, with a better match, above.
+                if u.ascii_key() == akey && u.name_key() != key {
+                    consider(id, MatchKind::AsciiKey, as_whole, out);
+                }
             }
         };
         keyed(&t.key, &t.akey, false, &mut out);
-        if let Some((k, a)) = &t.whole_key {
-            keyed(k, a, true, &mut out);
+        if out.is_empty() {
+            if let Some((k, a)) = t.whole() {
+                keyed(k, a, true, &mut out);
+            }
         }
         if out.is_empty() {
             let index = data.typo.get_or_init(|| TypoIndex::build(data));
@@ -223,13 +238,12 @@ impl Registry {
         'parts: for p in above {
             for a in chain.by_ref() {
                 let u = self.unit(a);
-                let kind_ok = p.split.kind == UnitKind::Other || p.split.kind == u.kind;
-                let whole = p.whole_key.as_ref().is_some_and(|(k, a)| *k == u.key || *a == u.akey);
-                let named = (kind_ok && (p.key == u.key || p.akey == u.akey))
-                    || whole
+                let kind_ok = p.kind == UnitKind::Other || p.kind == u.kind();
+                let named = (kind_ok && (p.key == u.name_key() || p.akey == u.ascii_key()))
+                    || p.whole().is_some_and(|(k, a)| *k == u.name_key() || *a == u.ascii_key())
                     || (kind_ok
                         && p.akey.chars().filter(|c| c.is_alphabetic()).count() >= MIN_TYPO_LETTERS
-                        && within_one_edit(p.akey.as_bytes(), u.akey.as_bytes()));
+                        && within_one_edit(p.akey.as_bytes(), u.ascii_key().as_bytes()));
                 if named {
                     continue 'parts;
                 }

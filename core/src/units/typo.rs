@@ -40,12 +40,13 @@ fn letters(s: &str) -> usize {
 impl TypoIndex {
     pub(crate) fn build(data: &Data) -> Self {
         let mut entries = Vec::new();
-        for (i, u) in data.units.iter().enumerate() {
-            let k = u.akey.as_bytes();
-            if letters(&u.akey) < MIN_TYPO_LETTERS || k.len() > MAX_TYPO_BYTES {
+        for i in 0..data.units.len() {
+            let id = UnitId(i as u32);
+            let akey = data.unit(id).ascii_key();
+            let k = akey.as_bytes();
+            if letters(akey) < MIN_TYPO_LETTERS || k.len() > MAX_TYPO_BYTES {
                 continue;
             }
-            let id = UnitId(i as u32);
             for skip in 0..=k.len() {
                 entries.push((hash_without(k, skip), id));
             }
@@ -78,7 +79,7 @@ impl TypoIndex {
         let mut w = start;
         for r in start..out.len() {
             let id = out[r];
-            let name = &data.units[id.0 as usize].akey;
+            let name = data.unit(id).ascii_key();
             if name != key && within_one_edit(name.as_bytes(), k) {
                 out[w] = id;
                 w += 1;
