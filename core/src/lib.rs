@@ -9,6 +9,7 @@
 //! - [`text`]: Vietnamese text as people type it (clean forms, tone styles, keys);
 //! - [`diagnostics`]: messages in Vietnamese and English;
 //! - [`units`]: administrative units as data, resolution of typed names, the 2025 mapping;
+//! - [`names`]: the `CNCĐ_…` group-name standard: format, parse, check, re-home;
 //! - [`api`]: the versioned JSON contract shared by the Rust, C and WebAssembly doors.
 //!
 //! The core does no I/O and keeps no global mutable state: every function is a pure
@@ -26,6 +27,7 @@ pub mod api;
 pub mod diagnostics;
 pub mod text;
 pub mod units;
+pub mod names;
 
 /// The README's examples, run as documentation tests so that they cannot go stale.
 #[cfg(doctest)]

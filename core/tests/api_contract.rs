@@ -116,3 +116,30 @@ fn a_context_gives_the_same_answers() {
         assert_eq!(ctx.call(op, req), ctx.call(op, req));
     }
 }
+
+#[test]
+fn names_operations() {
+    let v = call_json("names.format", r#"{"registry":"ninh-thuan-2022","commune":"22885","village":"Thôn Phước Lợi"}"#);
+    assert_eq!(v, json!({"ok": {"name": "CNCĐ_Thôn Phước Lợi_Phước Hà_Thuận Nam"}}));
+    let v = call_json("names.check", r#"{"registry":"ninh-thuan-2022","name":"CNCD_Phuoc Ha_Thuan Nam"}"#);
+    let ok = &v["ok"];
+    assert_eq!((ok["status"].as_str(), ok["canonical"].as_str()), (Some("fixable"), Some("CNCĐ_Phước Hà_Thuận Nam")));
+    assert_eq!((ok["commune"].as_str(), ok["district"].as_str(), ok["province"].as_str()), (Some("22885"), Some("589"), Some("58")));
+    let d = &ok["diagnostics"][0];
+    assert_eq!((d["rule"].as_str(), d["code"].as_str(), d["severity"].as_str(), d["path"].as_str()), (Some("NAME-ZALO"), Some("prefix_variant"), Some("warning"), Some("/name")));
+    let v = call_json("names.check", r#"{"registry":"ninh-thuan-2022","name":"CNCĐ_Thanh Hai"}"#);
+    assert_eq!((v["ok"]["status"].as_str(), v["ok"]["canonical"].is_null()), (Some("invalid"), true));
+    let v = call_json("names.parse", r#"{"registry":"ninh-thuan-2022","name":"CNCĐ_Thôn A_Phước Hà_Thuận Nam"}"#);
+    assert_eq!((v["ok"]["unit"].as_str(), v["ok"]["village"].as_str(), v["ok"]["parent"]["code"].as_str()), (Some("22885"), Some("Thôn A"), Some("589")));
+    let v = call_json("names.rehome", r#"{"name":"CNCĐ_Phước Hà_Thuận Nam","from":"ninh-thuan-2022","to":"vietnam-2025"}"#);
+    assert_eq!(v["ok"]["names"], json!(["CNCĐ_Phước Hà_Khánh Hòa"]));
+    assert_eq!(v["ok"]["diagnostics"][0]["rule"], "ORG-COMMUNE");
+    assert_eq!(error("names.check", r#"{"registry":"ninh-thuan-2022","name":"x","profile":"quang-tri-2023"}"#), ("unknown_profile".into(), Some("/profile".into())));
+    assert_eq!(error("names.format", r#"{"registry":"ninh-thuan-2022","commune":"1"}"#), ("bad_request".into(), Some("/commune".into())));
+    let long = format!(r#"{{"registry":"ninh-thuan-2022","name":"{}"}}"#, "a".repeat(600));
+    assert_eq!(error("names.check", &long), ("too_large".into(), Some("/name".into())));
+    let v = call_json("names.check", r#"{"registry":"vietnam-2022","name":"CNCĐ_Hảo Đước_Châu Thành","province":"72"}"#);
+    assert_eq!(v["ok"]["status"], "ok");
+    let inline = r#"{"registry":"ninh-thuan-2022","commune":"22885","profile":{"naming":{"prefix":"CNCĐ","separator":"-","template":["prefix","commune","parent"],"type_words":"always","tone_style":null}}}"#;
+    assert_eq!(call_json("names.format", inline)["ok"]["name"], "CNCĐ-Xã Phước Hà-Huyện Thuận Nam");
+}

@@ -17,6 +17,10 @@
 //! | `text.tone_style` | `{"text", "style": "traditional" \| "modern"}` | `{"text"}` |
 //! | `text.title_case` | `{"text"}` | `{"text"}` ([`crate::text::title_case`]) |
 //! | `units.resolve` | `{"registry", "text", "level"?, "within"?, "villages"?, "schools"?}` | `{"status", "candidates": [{"code", "full_name", "kind", "level", "parent"?, "match"}]}` |
+//! | `names.format` | `{"registry", "profile"?, "commune": code, "village"?}` | `{"name"}` |
+//! | `names.parse` | `{"registry", "profile"?, "name", "province"?, "villages"?}` | `{"prefix", "separators", "village", "commune": {"text", "code", "match"}, "parent": {…}, "extra", "ambiguous", "unit"}` |
+//! | `names.check` | `{"registry", "profile"?, "name", "province"?, "villages"?}` | `{"status", "canonical", "commune", "district", "province", "village", "diagnostics"}` |
+//! | `names.rehome` | `{"name", "from", "to", "profile"?, "mapping"?}` | `{"names", "communes", "diagnostics"}` |
 //! | `units.successors` | `{"code", "from"?: registry, "mapping"?}` | `{"status", "successors": [{"code", "full_name", "province_code", "province_name", "split"}], "via"?, "base_name"?}` |
 //!
 //! Requests are strict: an unknown field is a `bad_request` that names it, so a typo
@@ -32,6 +36,7 @@
 mod context;
 mod error;
 mod limits;
+pub mod names;
 pub mod text;
 pub mod units;
 
@@ -55,6 +60,10 @@ pub const OPERATIONS: &[&str] = &[
     "text.title_case",
     "units.resolve",
     "units.successors",
+    "names.format",
+    "names.parse",
+    "names.check",
+    "names.rehome",
 ];
 
 /// Request of `version`: no fields.
@@ -149,6 +158,10 @@ impl Context {
             "text.title_case" => run(request_json, text::title_case),
             "units.resolve" => run(request_json, |r| units::resolve(self, r)),
             "units.successors" => run(request_json, |r| units::successors(self, r)),
+            "names.format" => run(request_json, |r| names::format(self, r)),
+            "names.parse" => run(request_json, |r| names::parse(self, r)),
+            "names.check" => run(request_json, |r| names::check(self, r)),
+            "names.rehome" => run(request_json, |r| names::rehome(self, r)),
             _ => Err(ApiError::new(
                 ErrorCode::UnknownOp,
                 format!("Không có thao tác {op:?}; các thao tác: {}", OPERATIONS.join(", ")),

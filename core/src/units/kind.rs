@@ -347,7 +347,7 @@ pub(crate) fn split_cleaned(cleaned: &str, abbreviations: bool) -> (UnitKind, us
     let head_end = cleaned.match_indices(' ').nth(2).map_or(cleaned.len(), |(i, _)| i);
     let head = ascii_key(&cleaned[..head_end]);
     for &(kind, ascii) in KINDS_ASCII {
-        let fits = head.starts_with(ascii) && head.as_bytes().get(ascii.len()) == Some(&b' ');
+        let fits = head.starts_with(ascii) && matches!(head.as_bytes().get(ascii.len()), None | Some(b' '));
         if fits {
             // The bare name starts after as many words as the type word has.
             let n = ascii.split(' ').count();
@@ -439,5 +439,7 @@ mod tests {
         assert_eq!(split_typed_name("TP.Phan Rang").bare, "Phan Rang");
         assert_eq!(split_typed_name("THỊ TRẤN Khánh Hải").kind, UnitKind::Township);
         assert_eq!(split_typed_name("thi tran Khanh Hai").bare, "Khanh Hai");
+        assert_eq!(split_typed_name("TỔ DÂN PHỐ 12").bare, "12");
+        assert_eq!(split_typed_name("TỔ DÂN PHỐ").kind, UnitKind::Other);
     }
 }

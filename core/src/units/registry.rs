@@ -159,6 +159,8 @@ pub(crate) struct Data {
     pub(crate) by_key: KeyIndex,
     pub(crate) by_ascii: KeyIndex,
     pub(crate) children: Vec<Vec<UnitId>>,
+    /// The units without a parent (provinces), in the order of the list.
+    pub(crate) roots: Vec<UnitId>,
     pub(crate) typo: OnceLock<super::typo::TypoIndex>,
 }
 
@@ -305,6 +307,20 @@ impl Registry {
         self.data.children.get(id.0 as usize).map_or(&[], |c| c.as_slice())
     }
 
+    /// The units with the same parent as `id` (itself included): the other communes of
+    /// its district, or every province for a province.
+    pub fn siblings(&self, id: UnitId) -> &[UnitId] {
+        match self.unit(id).parent() {
+            Some(p) => self.children(p),
+            None => &self.data.roots,
+        }
+    }
+
+    /// The provinces, in the order of the list.
+    pub fn provinces(&self) -> &[UnitId] {
+        &self.data.roots
+    }
+
     /// The chain of units above `id`, nearest first.
     pub fn ancestors(&self, id: UnitId) -> impl Iterator<Item = UnitId> + '_ {
         std::iter::successors(self.unit(id).parent(), move |p| self.unit(*p).parent())
@@ -434,8 +450,9 @@ pub(crate) fn add_unit(
     let code = data.push_str(code);
     let full = data.push_str(&split.cleaned);
     data.children.push(Vec::new());
-    if let Some(p) = parent {
-        data.children[p.0 as usize].push(id);
+    match parent {
+        Some(p) => data.children[p.0 as usize].push(id),
+        None => data.roots.push(id),
     }
     data.units.push(Rec { code, full, bare_at: split.bare_at as u32, key, akey, level, kind: split.kind, parent });
     data.typo = OnceLock::new();

@@ -1,0 +1,356 @@
+//! `check`: what differs between a typed group name and the standard, one diagnostic per
+//! difference.
+
+use super::format::{format, styled, unit_slot};
+use super::parse::{parse, ParsedSlot, Separators};
+use super::rules::NamingRules;
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::text::{clean, name_key, to_tone_style, ToneStyle};
+use crate::units::{split_typed_name, Level, MatchKind, Registry, UnitId, UnitKind};
+use serde::{Deserialize, Serialize};
+
+const RULE: &str = "NAME-ZALO";
+
+/// The verdict on a name.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NameStatus {
+    /// The name is the canonical one.
+    Ok,
+    /// It names exactly one unit; `canonical` says how to write it.
+    Fixable,
+    /// It names no unit, or several.
+    Invalid,
+}
+
+/// The answer of [`check`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct NameCheck {
+    /// Ok, fixable or invalid.
+    pub status: NameStatus,
+    /// The canonical name, when the name means one unit.
+    pub canonical: Option<String>,
+    /// The commune it names.
+    pub commune: Option<UnitId>,
+    /// The commune's parent (district in three tiers, province in two).
+    pub parent: Option<UnitId>,
+    /// The village slot, as the canonical name writes it.
+    pub village: Option<String>,
+    /// One finding per difference from the standard (rule NAME-ZALO).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Checks a typed group name against the standard of `rules`: the unit(s) it points to,
+/// the canonical name, and one diagnostic per difference, each with a stable code:
+///
+/// | code | severity | what |
+/// |---|---|---|
+/// | `prefix_missing` | warning | no `CNCĐ` |
+/// | `prefix_variant` | warning | "CNCD", "Tổ CNCĐ", "cncđ"… |
+/// | `separator` | warning | slots separated by something else than `_` |
+/// | `separator_spacing` | info | spaces around `_`, or `__` |
+/// | `unicode_form` | info | NFD, look-alike letters or invisible characters |
+/// | `spacing` | info | doubled or stray spaces in a slot |
+/// | `case` | info | other capitalisation |
+/// | `tone_style` | info | the other tone-mark placement ("Hoà" for "Hòa") |
+/// | `diacritics_missing` | warning | typed without (or with wrong) diacritics |
+/// | `type_word` | info | type word added, missing or abbreviated ("Xã Phước Hà", "TT") |
+/// | `typo` | warning | one letter off |
+/// | `unknown_commune` / `unknown_parent` | error | no such unit |
+/// | `commune_not_in_parent` | error | the commune is in another district |
+/// | `ambiguous` | error | several communes fit |
+/// | `missing_slot` / `extra_slot` | error | too few or too many slots |
+/// | `unknown_village` | warning | the commune's list of villages has no such village |
+///
+/// `path` is the JSON pointer of the name in the request (`"/name"` for `names.check`).
+///
+/// # Examples
+/// ```
+/// use cncd::names::{check, NameStatus, NamingRules};
+/// use cncd::units::Registry;
+/// let reg = Registry::ninh_thuan_2022();
+/// let rules = NamingRules::ninh_thuan_2022();
+/// let c = check(&reg, &rules, "CNCD_Thon Phuoc Loi_Phuoc Ha_Thuan Nam", None, "/name");
+/// assert_eq!(c.status, NameStatus::Fixable);
+/// assert_eq!(c.canonical.as_deref(), Some("CNCĐ_Thon Phuoc Loi_Phước Hà_Thuận Nam"));
+/// let codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code.as_str()).collect();
+/// assert_eq!(codes, ["prefix_variant", "diacritics_missing", "diacritics_missing"]);
+/// assert_eq!(check(&reg, &rules, "CNCĐ_Phước Hà_Thuận Nam", None, "/name").status, NameStatus::Ok);
+/// ```
+pub fn check(reg: &Registry, rules: &NamingRules, name: &str, province: Option<UnitId>, path: &str) -> NameCheck {
+    let parsed = parse(reg, rules, name, province);
+    let mut d = Vec::new();
+    let diag = |code: &str, sev: Severity, vi: String, en: String| Diagnostic::new(RULE, code, sev, path, vi, en);
+    if parsed.prefix.is_none() {
+        d.push(diag(
+            "prefix_missing",
+            Severity::Warning,
+            format!("Tên nhóm phải bắt đầu bằng \"{}\"", rules.prefix),
+            format!("the group name must start with \"{}\"", rules.prefix),
+        ));
+    } else if parsed.prefix.as_deref() != Some(rules.prefix.as_str()) {
+        let typed = parsed.prefix.clone().unwrap_or_default();
+        d.push(
+            diag(
+                "prefix_variant",
+                Severity::Warning,
+                format!("Tiền tố \"{typed}\" phải viết là \"{}\"", rules.prefix),
+                format!("the prefix \"{typed}\" should be written \"{}\"", rules.prefix),
+            )
+            .param("typed", typed.clone())
+            .param("expected", rules.prefix.clone()),
+        );
+    }
+    match parsed.separators {
+        Separators::Standard => {}
+        Separators::Spaced => d.push(diag(
+            "separator_spacing",
+            Severity::Info,
+            format!("Dấu \"{}\" không có khoảng trắng hai bên và không lặp lại", rules.separator),
+            format!("\"{}\" takes no spaces around it and is not doubled", rules.separator),
+        )),
+        Separators::Other => d.push(diag(
+            "separator",
+            Severity::Warning,
+            format!("Các phần của tên phải ngăn cách bằng \"{}\"", rules.separator),
+            format!("the parts of the name must be separated by \"{}\"", rules.separator),
+        )),
+    }
+    if !unicode_normalization::is_nfc(name) || name.contains(['\u{D0}', '\u{F0}']) || has_invisible(name) {
+        d.push(diag(
+            "unicode_form",
+            Severity::Info,
+            "Tên có ký tự tổ hợp (NFD), chữ giống chữ Đ hoặc ký tự ẩn; đã chuẩn hóa".into(),
+            "the name has decomposed (NFD) letters, a look-alike of Đ or invisible characters; normalised".into(),
+        ));
+    }
+    if let Some(extra) = parsed.extra.first() {
+        d.push(
+            diag(
+                "extra_slot",
+                Severity::Error,
+                format!("Tên có phần thừa: \"{extra}\""),
+                format!("the name has a part too many: \"{extra}\""),
+            )
+            .param("extra", parsed.extra.len()),
+        );
+    }
+
+    let mut out = NameCheck { status: NameStatus::Invalid, canonical: None, commune: None, parent: None, village: None, diagnostics: Vec::new() };
+    if !parsed.ambiguous.is_empty() {
+        let names: Vec<String> = parsed.ambiguous.iter().map(|&c| describe(reg, c)).collect();
+        d.push(
+            diag(
+                "ambiguous",
+                Severity::Error,
+                format!("Tên có thể chỉ nhiều xã: {}", names.join("; ")),
+                format!("the name may mean several communes: {}", names.join("; ")),
+            )
+            .param("candidates", parsed.ambiguous.iter().map(|&c| reg.unit(c).code().to_string()).collect::<Vec<_>>()),
+        );
+        out.diagnostics = d;
+        return out;
+    }
+    let Some(commune) = parsed.unit else {
+        let typed = parsed.commune.as_ref().map(|c| c.text.clone()).unwrap_or_default();
+        d.push(
+            diag(
+                "unknown_commune",
+                Severity::Error,
+                format!("Không tìm thấy xã \"{typed}\" trong danh mục {}", reg.name()),
+                format!("no commune \"{typed}\" in {}", reg.name()),
+            )
+            .param("typed", typed),
+        );
+        out.diagnostics = d;
+        return out;
+    };
+    let village = parsed.village_unit.map(|v| reg.unit(v).full_name().to_string()).or_else(|| parsed.village.clone());
+    let canonical = format(reg, rules, commune, village.as_deref()).unwrap_or_default();
+    let real_parent = reg.unit(commune).parent();
+
+    // The commune slot.
+    if let Some(slot) = &parsed.commune {
+        slot_diagnostics(reg, rules, slot, commune, "commune", &mut d, &diag);
+    }
+    // The parent slot.
+    match (&parsed.parent, real_parent) {
+        (None, _) => d.push(diag(
+            "missing_slot",
+            Severity::Error,
+            "Tên thiếu phần huyện (hoặc tỉnh)".into(),
+            "the name lacks the district (or province) part".into(),
+        )),
+        (Some(slot), Some(rp)) if slot.unit == Some(rp) => slot_diagnostics(reg, rules, slot, rp, "parent", &mut d, &diag),
+        (Some(slot), Some(rp)) if slot.unit.is_some() => d.push(
+            diag(
+                "commune_not_in_parent",
+                Severity::Error,
+                format!("{} không thuộc \"{}\" mà thuộc {}", reg.unit(commune).full_name(), slot.text, reg.unit(rp).full_name()),
+                format!("{} is not in \"{}\" but in {}", reg.unit(commune).full_name(), slot.text, reg.unit(rp).full_name()),
+            )
+            .param("typed", slot.text.clone())
+            .param("expected", reg.unit(rp).code().to_string()),
+        ),
+        (Some(slot), _) => d.push(
+            diag(
+                "unknown_parent",
+                Severity::Error,
+                format!("Không tìm thấy huyện (hoặc tỉnh) \"{}\"", slot.text),
+                format!("no district (or province) \"{}\"", slot.text),
+            )
+            .param("typed", slot.text.clone()),
+        ),
+    }
+    // The village slot.
+    if let Some(v) = &parsed.village {
+        if reg.children(commune).iter().any(|&k| reg.unit(k).level() == Level::Village) && parsed.village_unit.is_none() {
+            d.push(
+                diag(
+                    "unknown_village",
+                    Severity::Warning,
+                    format!("Danh sách thôn của {} không có \"{v}\"", reg.unit(commune).full_name()),
+                    format!("the villages of {} do not include \"{v}\"", reg.unit(commune).full_name()),
+                )
+                .param("typed", v.clone()),
+            );
+        } else if let Some(canon) = &village {
+            text_diagnostics(rules, v, canon, "village", None, &mut d, &diag);
+        }
+    }
+    out.status = if d.is_empty() && name == canonical { NameStatus::Ok } else { NameStatus::Fixable };
+    if out.status == NameStatus::Fixable && d.is_empty() {
+        // Only a difference that no finding names (such as the tone style when the
+        // rules fix one): say it plainly.
+        d.push(
+            diag(
+                "not_canonical",
+                Severity::Info,
+                format!("Tên chuẩn là \"{canonical}\""),
+                format!("the canonical name is \"{canonical}\""),
+            )
+            .param("canonical", canonical.clone()),
+        );
+    }
+    out.canonical = Some(canonical);
+    out.commune = Some(commune);
+    out.parent = real_parent;
+    out.village = village;
+    out.diagnostics = d;
+    out
+}
+
+fn describe(reg: &Registry, c: UnitId) -> String {
+    let u = reg.unit(c);
+    match u.parent() {
+        Some(p) => format!("{} ({}, {})", u.full_name(), reg.unit(p).full_name(), u.code()),
+        None => format!("{} ({})", u.full_name(), u.code()),
+    }
+}
+
+fn has_invisible(s: &str) -> bool {
+    s.chars().any(|c| matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}'))
+}
+
+type Diag<'a> = dyn Fn(&str, Severity, String, String) -> Diagnostic + 'a;
+
+/// Findings for a unit slot that named its unit.
+fn slot_diagnostics(reg: &Registry, rules: &NamingRules, slot: &ParsedSlot, unit: UnitId, which: &str, d: &mut Vec<Diagnostic>, diag: &Diag) {
+    let canon = unit_slot(reg, rules, unit);
+    let style = rules.tone_style;
+    match slot.matched {
+        Some(MatchKind::Typo) => d.push(
+            diag(
+                "typo",
+                Severity::Warning,
+                format!("\"{}\" sai chính tả, đúng là \"{canon}\"", slot.text),
+                format!("\"{}\" is misspelt: \"{canon}\"", slot.text),
+            )
+            .param("slot", which)
+            .param("typed", slot.text.clone())
+            .param("expected", canon.clone()),
+        ),
+        Some(MatchKind::AsciiKey) if !same_letters_with_diacritics(&slot.text, &canon) => d.push(
+            diag(
+                "diacritics_missing",
+                Severity::Warning,
+                format!("\"{}\" thiếu hoặc sai dấu, đúng là \"{canon}\"", slot.text),
+                format!("\"{}\" lacks or has wrong diacritics: \"{canon}\"", slot.text),
+            )
+            .param("slot", which)
+            .param("typed", slot.text.clone())
+            .param("expected", canon.clone()),
+        ),
+        _ => text_diagnostics(rules, &slot.text, &canon, which, style, d, diag),
+    }
+    let _ = reg;
+}
+
+/// Whether the typed text has diacritics where the canonical one has them (so that an
+/// ASCII-key match is a matter of case or type word, not of diacritics).
+fn same_letters_with_diacritics(typed: &str, canon: &str) -> bool {
+    let t = split_typed_name(typed);
+    let c = split_typed_name(canon);
+    name_key(&t.bare) == name_key(&c.bare)
+}
+
+/// Findings for a slot whose text names the right unit, by how it differs from the
+/// canonical text.
+fn text_diagnostics(
+    rules: &NamingRules,
+    typed: &str,
+    canon: &str,
+    which: &str,
+    style: Option<ToneStyle>,
+    d: &mut Vec<Diagnostic>,
+    diag: &Diag,
+) {
+    if typed == canon {
+        return;
+    }
+    let mut push = |code: &str, sev: Severity, vi: String, en: String| {
+        d.push(diag(code, sev, vi, en).param("slot", which).param("typed", typed).param("expected", canon));
+    };
+    let t = split_typed_name(typed);
+    let c = split_typed_name(canon);
+    let typed_kind = t.kind != UnitKind::Other;
+    let canon_kind = c.kind != UnitKind::Other;
+    if typed_kind != canon_kind || t.abbreviated == Some(true) {
+        push(
+            "type_word",
+            Severity::Info,
+            format!("\"{typed}\" nên viết là \"{canon}\" (loại đơn vị)"),
+            format!("\"{typed}\" should be \"{canon}\" (the unit's type word)"),
+        );
+        return;
+    }
+    let bare = clean(&t.bare);
+    if typed != clean(typed) {
+        push("spacing", Severity::Info, format!("\"{typed}\" có khoảng trắng thừa"), format!("\"{typed}\" has extra spaces"));
+    }
+    let styled_bare = styled(rules, &bare);
+    let canon_bare = &c.bare;
+    if styled_bare == *canon_bare {
+        return;
+    }
+    if styled_bare.to_lowercase() == canon_bare.to_lowercase() {
+        push("case", Severity::Info, format!("\"{typed}\" nên viết hoa là \"{canon}\""), format!("\"{typed}\" should be capitalised \"{canon}\""));
+        return;
+    }
+    let other = |s: &str| match style {
+        Some(st) => to_tone_style(s, st),
+        None => to_tone_style(s, if to_tone_style(canon_bare, ToneStyle::Modern) == *canon_bare { ToneStyle::Modern } else { ToneStyle::Traditional }),
+    };
+    if other(&bare).to_lowercase() == canon_bare.to_lowercase() {
+        push("tone_style", Severity::Info, format!("\"{typed}\" nên bỏ dấu là \"{canon}\""), format!("\"{typed}\" should place its tone marks as \"{canon}\""));
+        if other(&bare) != *canon_bare {
+            push("case", Severity::Info, format!("\"{typed}\" nên viết hoa là \"{canon}\""), format!("\"{typed}\" should be capitalised \"{canon}\""));
+        }
+        return;
+    }
+    if name_key(&bare) == name_key(canon_bare) {
+        return;
+    }
+    push("spelling", Severity::Info, format!("\"{typed}\" nên viết là \"{canon}\""), format!("\"{typed}\" should be written \"{canon}\""));
+}
+

@@ -1,0 +1,78 @@
+//! `format`: the canonical name of a team's unit.
+
+use super::rules::{NamingRules, Slot, TypeWords};
+use crate::text::{clean, to_tone_style};
+use crate::units::{Level, Registry, UnitId};
+
+/// Why a name could not be formatted.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FormatError {
+    /// The unit is not a commune of the registry.
+    #[error("unit {0} is not a commune of the registry")]
+    NotACommune(String),
+}
+
+/// The slot text of a unit: its bare name, or its full name when the rules ask for the
+/// type word or the bare name would not be enough.
+pub(crate) fn unit_slot(reg: &Registry, rules: &NamingRules, id: UnitId) -> String {
+    let u = reg.unit(id);
+    let needs_type_word = match rules.type_words {
+        TypeWords::Always => true,
+        TypeWords::WhenNeeded => {
+            u.is_numbered() || reg.siblings(id).iter().any(|&s| s != id && reg.unit(s).name_key() == u.name_key())
+        }
+    };
+    let text = if needs_type_word { u.full_name() } else { u.name() };
+    styled(rules, text)
+}
+
+pub(crate) fn styled(rules: &NamingRules, text: &str) -> String {
+    match rules.tone_style {
+        Some(style) => to_tone_style(text, style),
+        None => text.to_string(),
+    }
+}
+
+/// The canonical group name of the team of `commune` (a village team when `village` is
+/// given: its name with its type word, as "Thôn Phước Lợi").
+///
+/// The name is NFC, with the prefix's Đ as U+0110, the registry's spelling (or the
+/// rules' tone style), and the commune and parent as bare names unless a bare name is a
+/// number or would be ambiguous within its parent.
+///
+/// # Errors
+/// [`FormatError::NotACommune`] if `commune` is not a commune of `reg`.
+///
+/// # Examples
+/// ```
+/// use cncd::names::{format, NamingRules};
+/// use cncd::units::{Level, Registry};
+/// let reg = Registry::ninh_thuan_2022();
+/// let rules = NamingRules::ninh_thuan_2022();
+/// let phuoc_ha = reg.find(Level::Commune, "22885").unwrap();
+/// assert_eq!(format(&reg, &rules, phuoc_ha, Some("Thôn Phước Lợi")).unwrap(), "CNCĐ_Thôn Phước Lợi_Phước Hà_Thuận Nam");
+/// assert_eq!(format(&reg, &rules, phuoc_ha, None).unwrap(), "CNCĐ_Phước Hà_Thuận Nam");
+/// ```
+pub fn format(reg: &Registry, rules: &NamingRules, commune: UnitId, village: Option<&str>) -> Result<String, FormatError> {
+    let u = reg.get(commune).filter(|u| u.level() == Level::Commune).ok_or_else(|| {
+        FormatError::NotACommune(reg.get(commune).map_or_else(|| format!("{commune:?}"), |u| u.code().to_string()))
+    })?;
+    let mut parts: Vec<String> = Vec::with_capacity(rules.template.len());
+    for slot in &rules.template {
+        match slot {
+            Slot::Prefix => parts.push(clean(&rules.prefix)),
+            Slot::Village => {
+                if let Some(v) = village {
+                    parts.push(styled(rules, &clean(v)));
+                }
+            }
+            Slot::Commune => parts.push(unit_slot(reg, rules, commune)),
+            Slot::Parent => {
+                if let Some(p) = u.parent() {
+                    parts.push(unit_slot(reg, rules, p));
+                }
+            }
+        }
+    }
+    Ok(parts.join(&rules.separator))
+}

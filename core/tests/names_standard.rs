@@ -1,0 +1,172 @@
+//! The naming standard on every commune of Ninh Thuận, a few hundred villages made up
+//! for the tests, every national commune of 2022, and the 2025 reform.
+
+use cncd::names::{check, format, parse, rehome, NameStatus, NamingRules};
+use cncd::text::{ascii_key, to_tone_style, ToneStyle};
+use cncd::units::{Level, Mapping, Registry, UnitId};
+use unicode_normalization::UnicodeNormalization;
+
+/// Made-up villages (names invented for the tests) on the real communes of Ninh Thuận.
+const VILLAGES: [&str; 5] = ["Thôn Phước Lợi", "Thôn 3", "Khu phố Hòa Bình", "Thôn Tân Hòa", "Tổ dân phố 12"];
+
+fn registry_with_villages() -> (Registry, Vec<UnitId>) {
+    let mut reg = Registry::ninh_thuan_2022();
+    let communes: Vec<UnitId> = reg.units().filter(|(_, u)| u.level() == Level::Commune).map(|(id, _)| id).collect();
+    for &c in &communes {
+        let code = reg.unit(c).code().to_string();
+        for (k, v) in VILLAGES.iter().enumerate() {
+            reg.add_village(&format!("{code}-{k}"), &code, v).unwrap();
+        }
+    }
+    (reg, communes)
+}
+
+fn codes(c: &cncd::names::NameCheck) -> Vec<String> {
+    c.diagnostics.iter().map(|d| d.code.clone()).collect()
+}
+
+/// A typed variant of a canonical name, and the finding it must give.
+fn variants(canonical: &str, other_style: &str) -> Vec<(String, &'static str)> {
+    let rest = canonical.strip_prefix("CNCĐ_").unwrap();
+    let mut v = vec![
+        (canonical.nfd().collect::<String>(), "unicode_form"),
+        (format!("CNCD_{rest}"), "prefix_variant"),
+        (format!("cncđ_{rest}"), "prefix_variant"),
+        (format!("Tổ CNCĐ_{rest}"), "prefix_variant"),
+        (format!("CNSCĐ_{rest}"), "prefix_variant"),
+        (format!("CNC\u{D0}_{rest}"), "unicode_form"),
+        (canonical.replace('_', " _ "), "separator_spacing"),
+        (canonical.replace('_', "__"), "separator_spacing"),
+        (canonical.replace('_', " | "), "separator"),
+        (canonical.replace('_', " - "), "separator"),
+        (canonical.to_uppercase(), "case"),
+        (ascii_key(canonical).replace(' ', " "), "diacritics_missing"),
+    ];
+    if other_style != canonical {
+        v.push((other_style.to_string(), "tone_style"));
+    }
+    v
+}
+
+#[test]
+fn format_then_parse_gives_back_the_unit_for_every_commune_and_village() {
+    let (reg, communes) = registry_with_villages();
+    let rules = NamingRules::ninh_thuan_2022();
+    let mut checked = 0;
+    for &c in &communes {
+        let mut names = vec![(format(&reg, &rules, c, None).unwrap(), None)];
+        for v in VILLAGES {
+            names.push((format(&reg, &rules, c, Some(v)).unwrap(), Some(v)));
+        }
+        for (name, village) in names {
+            let p = parse(&reg, &rules, &name, None);
+            assert_eq!(p.unit, Some(c), "{name}");
+            let ch = check(&reg, &rules, &name, None, "/name");
+            assert_eq!((ch.status, codes(&ch)), (NameStatus::Ok, vec![]), "{name}");
+            assert_eq!(ch.village.as_deref(), village);
+            let other = if to_tone_style(&name, ToneStyle::Modern) != name {
+                to_tone_style(&name, ToneStyle::Modern)
+            } else {
+                to_tone_style(&name, ToneStyle::Traditional)
+            };
+            for (typed, code) in variants(&name, &other) {
+                let ch = check(&reg, &rules, &typed, None, "/name");
+                assert_eq!(ch.commune, Some(c), "{typed}");
+                assert_eq!(ch.status, NameStatus::Fixable, "{typed}");
+                assert_eq!(ch.canonical.as_deref(), Some(name.as_str()), "{typed}");
+                assert!(codes(&ch).iter().any(|x| x == code), "{typed}: expected {code}, got {:?}", codes(&ch));
+                assert!(ch.diagnostics.iter().all(|d| d.severity != cncd::diagnostics::Severity::Error), "{typed}: {:?}", codes(&ch));
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 65 * 6 * 11, "{checked}");
+}
+
+#[test]
+fn wrong_units_are_errors() {
+    let reg = Registry::ninh_thuan_2022();
+    let rules = NamingRules::ninh_thuan_2022();
+    let cases = [
+        ("CNCĐ_Phước Hà_Ninh Hải", "commune_not_in_parent", NameStatus::Fixable),
+        ("CNCĐ_Phước Hà", "missing_slot", NameStatus::Fixable),
+        ("CNCĐ_Atlantis_Thuận Nam", "unknown_commune", NameStatus::Invalid),
+        ("CNCĐ_Phước Hà_Atlantis", "unknown_parent", NameStatus::Fixable),
+        ("CNCĐ_Thanh Hai", "ambiguous", NameStatus::Invalid),
+        ("CNCĐ_A_B_Phước Hà_Thuận Nam", "extra_slot", NameStatus::Fixable),
+        ("CNCĐ_Xã Phước Hà_Huyện Thuận Nam", "type_word", NameStatus::Fixable),
+        ("CNCĐ_X. Phước Hà_H. Thuận Nam", "type_word", NameStatus::Fixable),
+        ("CNCĐ_Phước Haa_Thuận Nam", "typo", NameStatus::Fixable),
+        ("Phước Hà_Thuận Nam", "prefix_missing", NameStatus::Fixable),
+        ("CNCD Thon Phuoc Loi Phuoc Ha Thuan Nam", "separator", NameStatus::Fixable),
+    ];
+    for (name, code, status) in cases {
+        let ch = check(&reg, &rules, name, None, "/name");
+        assert!(codes(&ch).iter().any(|x| x == code), "{name}: expected {code}, got {:?}", codes(&ch));
+        assert_eq!(ch.status, status, "{name}");
+        assert!(ch.diagnostics.iter().all(|d| d.rule == "NAME-ZALO" && !d.message.vi.is_empty() && !d.message.en.is_empty()));
+    }
+    let ch = check(&reg, &rules, "CNCĐ_Phước Hà_Ninh Hải", None, "/name");
+    assert_eq!(ch.canonical.as_deref(), Some("CNCĐ_Phước Hà_Thuận Nam"));
+    let ch = check(&reg, &rules, "CNCD Thon Phuoc Loi Phuoc Ha Thuan Nam", None, "/name");
+    assert_eq!(ch.canonical.as_deref(), Some("CNCĐ_Thon Phuoc Loi_Phước Hà_Thuận Nam"));
+    assert_eq!(check(&reg, &rules, "", None, "/name").status, NameStatus::Invalid);
+    assert_eq!(check(&reg, &rules, &"_".repeat(10_000), None, "/name").status, NameStatus::Invalid);
+}
+
+#[test]
+fn every_national_commune_name_parses_back_within_its_province() {
+    let reg = Registry::vietnam_2022();
+    let rules = NamingRules::ninh_thuan_2022();
+    let (mut ambiguous_nationally, mut communes) = (0, 0);
+    for (id, u) in reg.units() {
+        if u.level() != Level::Commune {
+            continue;
+        }
+        communes += 1;
+        let name = format(&reg, &rules, id, None).unwrap();
+        let province = reg.ancestor_at(id, Level::Province);
+        let p = parse(&reg, &rules, &name, province);
+        assert_eq!(p.unit, Some(id), "{name} in {:?}", province.map(|p| reg.unit(p).full_name()));
+        let national = check(&reg, &rules, &name, None, "/name");
+        if national.status == NameStatus::Invalid {
+            ambiguous_nationally += 1;
+            assert!(codes(&national).contains(&"ambiguous".to_string()), "{name}: {:?}", codes(&national));
+        } else {
+            assert_eq!(national.commune, Some(id), "{name}");
+        }
+    }
+    eprintln!("{communes} communes; {ambiguous_nationally} canonical names are ambiguous without a province");
+    assert_eq!(communes, 10_599);
+    assert!(ambiguous_nationally > 0);
+}
+
+#[test]
+fn every_ninh_thuan_commune_rehomes_into_khanh_hoa() {
+    let (old, new) = (Registry::ninh_thuan_2022(), Registry::vietnam_2025());
+    let mapping = Mapping::ninh_thuan_2025();
+    let (from, to) = (NamingRules::ninh_thuan_2022(), NamingRules::two_tier_2025());
+    let mut merged = 0;
+    for (id, u) in old.units() {
+        if u.level() != Level::Commune {
+            continue;
+        }
+        let name = format(&old, &from, id, None).unwrap();
+        let r = rehome(&old, &new, &mapping, &from, &to, &name);
+        assert!(!r.names.is_empty(), "{name}: {:?}", r.diagnostics);
+        for (n, code) in r.names.iter().zip(&r.communes) {
+            assert!(n.ends_with("_Khánh Hòa"), "{n}");
+            let c = new.find(Level::Commune, code).unwrap();
+            assert_eq!(new.unit(new.unit(c).parent().unwrap()).code(), "56");
+            // The new name is canonical in the new list.
+            let ch = check(&new, &to, n, None, "/name");
+            assert_eq!((ch.status, ch.commune), (NameStatus::Ok, Some(c)), "{n}");
+        }
+        merged += usize::from(r.diagnostics.iter().any(|d| d.code == "merged_commune_teams"));
+    }
+    // 65 communes into 24: most new communes merge several old ones.
+    assert!(merged > 40, "{merged}");
+    let split = rehome(&old, &new, &mapping, &from, &to, "CNCĐ_Đông Hải_Phan Rang-Tháp Chàm");
+    assert_eq!(split.names.len(), 2);
+    assert!(split.diagnostics.iter().any(|d| d.code == "split"));
+}
