@@ -18,9 +18,7 @@ pub(crate) fn unit_slot(reg: &Registry, rules: &NamingRules, id: UnitId) -> Stri
     let u = reg.unit(id);
     let needs_type_word = match rules.type_words {
         TypeWords::Always => true,
-        TypeWords::WhenNeeded => {
-            u.is_numbered() || reg.siblings(id).iter().any(|&s| s != id && reg.unit(s).name_key() == u.name_key())
-        }
+        TypeWords::WhenNeeded => u.is_numbered() || reg.shares_name(id),
     };
     let text = if needs_type_word { u.full_name() } else { u.name() };
     styled(rules, text)

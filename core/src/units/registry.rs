@@ -162,6 +162,8 @@ pub(crate) struct Data {
     /// The units without a parent (provinces), in the order of the list.
     pub(crate) roots: Vec<UnitId>,
     pub(crate) typo: OnceLock<super::typo::TypoIndex>,
+    /// For each unit, whether another child of its parent has the same bare name key.
+    pub(crate) shared_name: OnceLock<Vec<bool>>,
 }
 
 /// The units of one official list: provinces, districts where the list has them,
@@ -316,6 +318,36 @@ impl Registry {
         }
     }
 
+    /// Whether another unit with the same parent (or another province, for a province)
+    /// has the same bare name, by [`name_key`](crate::text::name_key): then the bare name
+    /// alone does not say which unit is meant ("Thị trấn Yên Viên", "Xã Yên Viên").
+    ///
+    /// # Examples
+    /// ```
+    /// use cncd::units::{Level, Registry};
+    /// let reg = Registry::vietnam_2022();
+    /// let yen_vien = reg.find(Level::Commune, "00526").unwrap();
+    /// assert!(reg.shares_name(yen_vien));
+    /// ```
+    pub fn shares_name(&self, id: UnitId) -> bool {
+        let flags = self.data.shared_name.get_or_init(|| {
+            let mut flags = vec![false; self.data.units.len()];
+            let groups = self.data.children.iter().chain(std::iter::once(&self.data.roots));
+            for group in groups {
+                let mut keys: Vec<(&str, UnitId)> = group.iter().map(|&c| (self.unit(c).name_key(), c)).collect();
+                keys.sort_unstable();
+                for w in keys.windows(2) {
+                    if w[0].0 == w[1].0 {
+                        flags[w[0].1 .0 as usize] = true;
+                        flags[w[1].1 .0 as usize] = true;
+                    }
+                }
+            }
+            flags
+        });
+        flags.get(id.0 as usize).copied().unwrap_or(false)
+    }
+
     /// The provinces, in the order of the list.
     pub fn provinces(&self) -> &[UnitId] {
         &self.data.roots
@@ -456,5 +488,6 @@ pub(crate) fn add_unit(
     }
     data.units.push(Rec { code, full, bare_at: split.bare_at as u32, key, akey, level, kind: split.kind, parent });
     data.typo = OnceLock::new();
+    data.shared_name = OnceLock::new();
     Ok(id)
 }
