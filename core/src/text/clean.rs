@@ -143,7 +143,8 @@ pub(crate) fn is_clean_fast(s: &str) -> bool {
             let mut prev = CLASS[*first as usize] as usize;
             for &x in &b[1..] {
                 let class = CLASS[x as usize] as usize;
-                bad |= PAIR_BAD[(prev << 4) | class];
+                // Both classes are below 16: the mask only tells the compiler so.
+                bad |= PAIR_BAD[((prev << 4) | class) & 0xff];
                 prev = class;
             }
             bad == 0
