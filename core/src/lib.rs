@@ -28,6 +28,8 @@ pub mod diagnostics;
 pub mod text;
 pub mod units;
 pub mod names;
+pub mod profile;
+pub mod teams;
 
 /// The README's examples, run as documentation tests so that they cannot go stale.
 #[cfg(doctest)]

@@ -140,6 +140,9 @@ fn names_operations() {
     assert_eq!(error("names.check", &long), ("too_large".into(), Some("/name".into())));
     let v = call_json("names.check", r#"{"registry":"vietnam-2022","name":"CNCĐ_Hảo Đước_Châu Thành","province":"72"}"#);
     assert_eq!(v["ok"]["status"], "ok");
-    let inline = r#"{"registry":"ninh-thuan-2022","commune":"22885","profile":{"naming":{"prefix":"CNCĐ","separator":"-","template":["prefix","commune","parent"],"type_words":"always","tone_style":null}}}"#;
+    let mut profile = call_json("profile.get", "{}")["ok"]["profile"].clone();
+    profile["naming"] = json!({"prefix":"CNCĐ","separator":"-","template":["prefix","commune","parent"],"type_words":"always","tone_style":null});
+    let inline = json!({"registry":"ninh-thuan-2022","commune":"22885","profile": profile}).to_string();
+    let inline = inline.as_str();
     assert_eq!(call_json("names.format", inline)["ok"]["name"], "CNCĐ-Xã Phước Hà-Huyện Thuận Nam");
 }

@@ -21,6 +21,9 @@
 //! | `names.parse` | `{"registry", "profile"?, "name", "province"?, "villages"?}` | `{"prefix", "separators", "village", "commune": {"text", "code", "match"}, "parent": {…}, "extra", "ambiguous", "unit"}` |
 //! | `names.check` | `{"registry", "profile"?, "name", "province"?, "villages"?}` | `{"status", "canonical", "commune", "district", "province", "village", "diagnostics"}` |
 //! | `names.rehome` | `{"name", "from", "to", "profile"?, "mapping"?}` | `{"names", "communes", "diagnostics"}` |
+//! | `teams.validate` | `{"registry", "profile"?, "team", "as_of", "villages"?}` | `{"valid", "counts", "diagnostics"}` |
+//! | `roster.validate` | `{"registry", "profile"?, "roster": {"teams"}, "as_of", "villages"?}` | `{"valid", "counts", "diagnostics"}` |
+//! | `profile.get` | `{"name"?}` | `{"profile", "builtin"}` |
 //! | `units.successors` | `{"code", "from"?: registry, "mapping"?}` | `{"status", "successors": [{"code", "full_name", "province_code", "province_name", "split"}], "via"?, "base_name"?}` |
 //!
 //! Requests are strict: an unknown field is a `bad_request` that names it, so a typo
@@ -37,6 +40,7 @@ mod context;
 mod error;
 mod limits;
 pub mod names;
+pub mod teams;
 pub mod text;
 pub mod units;
 
@@ -64,6 +68,9 @@ pub const OPERATIONS: &[&str] = &[
     "names.parse",
     "names.check",
     "names.rehome",
+    "teams.validate",
+    "roster.validate",
+    "profile.get",
 ];
 
 /// Request of `version`: no fields.
@@ -162,6 +169,9 @@ impl Context {
             "names.parse" => run(request_json, |r| names::parse(self, r)),
             "names.check" => run(request_json, |r| names::check(self, r)),
             "names.rehome" => run(request_json, |r| names::rehome(self, r)),
+            "teams.validate" => run(request_json, |r| teams::validate_team(self, r)),
+            "roster.validate" => run(request_json, |r| teams::validate_roster(self, r)),
+            "profile.get" => run(request_json, teams::get_profile),
             _ => Err(ApiError::new(
                 ErrorCode::UnknownOp,
                 format!("Không có thao tác {op:?}; các thao tác: {}", OPERATIONS.join(", ")),

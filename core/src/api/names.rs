@@ -7,45 +7,11 @@ use crate::names::{self, NameStatus, NamingRules, Separators, MAX_NAME_BYTES};
 use crate::units::{Level, MatchKind, Registry, Tiers, UnitId, UnitJson};
 use serde::{Deserialize, Serialize};
 
-/// The built-in profiles' names.
-pub const BUILTIN_PROFILES: &[&str] = &["ninh-thuan-2022", "two-tier-2025"];
-
-/// A profile named in a request: a built-in name, or an inline object (for now, its
-/// `naming` rules; the other settings come with the team rules).
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum ProfileRef {
-    /// `"ninh-thuan-2022"` (the default) or `"two-tier-2025"`.
-    Named(String),
-    /// `{"naming": {…}}` with the fields of [`NamingRules`].
-    Inline(InlineProfile),
-}
-
-/// An inline profile.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct InlineProfile {
-    /// How group names are written.
-    pub naming: NamingRules,
-}
+pub use super::teams::ProfileRef;
 
 /// The naming rules of a profile reference; `default` when absent.
-pub(crate) fn naming(p: Option<&ProfileRef>, default: &str, path: &str) -> Result<NamingRules, ApiError> {
-    let name = match p {
-        Some(ProfileRef::Inline(i)) => return Ok(i.naming.clone()),
-        Some(ProfileRef::Named(n)) => n.as_str(),
-        None => default,
-    };
-    match name {
-        "ninh-thuan-2022" => Ok(NamingRules::ninh_thuan_2022()),
-        "two-tier-2025" => Ok(NamingRules::two_tier_2025()),
-        other => Err(ApiError::new(
-            ErrorCode::UnknownProfile,
-            format!("Không có cấu hình {other:?}; có: {}", BUILTIN_PROFILES.join(", ")),
-            format!("no profile {other:?}; the built-in ones are: {}", BUILTIN_PROFILES.join(", ")),
-        )
-        .at(path)),
-    }
+pub(crate) fn naming(p: Option<&ProfileRef>, default: &str, _path: &str) -> Result<NamingRules, ApiError> {
+    Ok(super::teams::profile(p, default)?.naming)
 }
 
 fn check_name(name: &str, path: &str) -> Result<(), ApiError> {

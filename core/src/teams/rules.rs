@@ -1,0 +1,456 @@
+//! One function per rule of the plan, named after its id: `check_team_size` is
+//! TEAM-SIZE. Each adds its findings to a list, with JSON pointers under `path` (the
+//! team's place in the request).
+
+use super::person::{age_on, mask_phone, normalize_phone, parse_date};
+use super::roster::{Roster, Team};
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::names::{self, NameStatus};
+use crate::profile::{Profile, Role, TeamLevel};
+use crate::text::name_key;
+use crate::units::{Level, Registry, UnitId};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// TEAM-SIZE: the number of members is within the profile's range for the level.
+///
+/// # Examples
+/// ```
+/// use cncd::teams::{check_team_size, Team};
+/// use cncd::profile::Profile;
+/// let team: Team = serde_json::from_str(r#"{"level": "village", "members": [{"name": "A"}, {"name": "B"}]}"#).unwrap();
+/// let mut d = Vec::new();
+/// check_team_size(&team, &Profile::ninh_thuan_2022(), "/team", &mut d);
+/// assert_eq!((d[0].code.as_str(), d[0].path.as_str()), ("team_too_small", "/team/members"));
+/// ```
+pub fn check_team_size(team: &Team, profile: &Profile, path: &str, out: &mut Vec<Diagnostic>) {
+    let size = profile.teams.of(team.level).size;
+    let n = team.members.len() as u32;
+    let level = team.level.as_str();
+    if let Some(min) = size.min.filter(|&m| n < m) {
+        out.push(
+            Diagnostic::new(
+                "TEAM-SIZE",
+                "team_too_small",
+                Severity::Error,
+                format!("{path}/members"),
+                format!("Tổ có {n} thành viên, cần ít nhất {min}"),
+                format!("the team has {n} members, at least {min} are needed"),
+            )
+            .param("min", min)
+            .param("actual", n)
+            .param("level", level),
+        );
+    }
+    if let Some(max) = size.max.filter(|&m| n > m) {
+        out.push(
+            Diagnostic::new(
+                "TEAM-SIZE",
+                "team_too_large",
+                Severity::Error,
+                format!("{path}/members"),
+                format!("Tổ có {n} thành viên, nhiều nhất là {max}"),
+                format!("the team has {n} members, at most {max} are allowed"),
+            )
+            .param("max", max)
+            .param("actual", n)
+            .param("level", level),
+        );
+    }
+}
+
+/// TEAM-ROLES: the members, together, hold every required role (an error if not) and
+/// every recommended one (a warning); one person may hold several.
+pub fn check_team_roles(team: &Team, profile: &Profile, path: &str, out: &mut Vec<Diagnostic>) {
+    let rules = &profile.teams.of(team.level).roles;
+    let held = |r: &Role| team.members.iter().any(|m| m.roles.contains(r));
+    for (list, severity, code) in [(&rules.required, Severity::Error, "role_missing"), (&rules.recommended, Severity::Warning, "role_recommended")] {
+        for role in list.iter().filter(|r| !held(r)) {
+            out.push(
+                Diagnostic::new(
+                    "TEAM-ROLES",
+                    code,
+                    severity,
+                    format!("{path}/members"),
+                    format!("Tổ thiếu thành phần: {}", role.vi()),
+                    format!("no member is the {}", role.en()),
+                )
+                .param("role", serde_json::to_value(role).unwrap_or_default()),
+            );
+        }
+    }
+}
+
+/// TEAM-YOUTH (advisory): at least one member is young (at most the profile's age on
+/// `as_of`) and at least one has IT skills. Unreadable birth dates are reported too.
+pub fn check_team_youth(team: &Team, profile: &Profile, as_of: NaiveDate, path: &str, out: &mut Vec<Diagnostic>) {
+    let max = profile.youth.max_age as i32;
+    let mut young = 0;
+    for (i, m) in team.members.iter().enumerate() {
+        let date = match m.birth_date.as_deref() {
+            Some(s) => match parse_date(s) {
+                Some(d) => Some(d),
+                None => {
+                    out.push(Diagnostic::new(
+                        "TEAM-YOUTH",
+                        "bad_birth_date",
+                        Severity::Warning,
+                        format!("{path}/members/{i}/birth_date"),
+                        "Ngày sinh không đọc được (cần YYYY-MM-DD hoặc DD/MM/YYYY)",
+                        "the birth date cannot be read (YYYY-MM-DD or DD/MM/YYYY)",
+                    ));
+                    None
+                }
+            },
+            None => None,
+        };
+        if age_on(date, m.birth_year, as_of).is_some_and(|a| (0..=max).contains(&a)) {
+            young += 1;
+        }
+    }
+    if !team.members.is_empty() && young == 0 {
+        out.push(
+            Diagnostic::new(
+                "TEAM-YOUTH",
+                "no_young_member",
+                Severity::Info,
+                format!("{path}/members"),
+                format!("Tổ không có thành viên từ {max} tuổi trở xuống (ưu tiên người trẻ)"),
+                format!("no member is {max} or younger (the plan prefers young people)"),
+            )
+            .param("max_age", max),
+        );
+    }
+    if !team.members.is_empty() && !team.members.iter().any(|m| m.it_skills == Some(true)) {
+        out.push(Diagnostic::new(
+            "TEAM-YOUTH",
+            "no_it_skills",
+            Severity::Info,
+            format!("{path}/members"),
+            "Tổ không có thành viên có kiến thức công nghệ thông tin",
+            "no member has IT skills (the plan prefers people with IT knowledge)",
+        ));
+    }
+}
+
+/// TEAM-PERSON: nobody is listed twice in a team (same name key and birth date or year,
+/// or the same phone number however written), and every member has a name.
+pub fn check_team_person(team: &Team, path: &str, out: &mut Vec<Diagnostic>) {
+    let mut by_person: HashMap<(String, String), usize> = HashMap::new();
+    let mut by_phone: HashMap<String, usize> = HashMap::new();
+    for (i, m) in team.members.iter().enumerate() {
+        let key = name_key(&m.name);
+        if key.is_empty() {
+            out.push(Diagnostic::new(
+                "TEAM-PERSON",
+                "empty_name",
+                Severity::Error,
+                format!("{path}/members/{i}/name"),
+                "Thành viên không có họ tên",
+                "the member has no name",
+            ));
+            continue;
+        }
+        let born = m.birth_date.as_deref().and_then(parse_date).map(|d| d.to_string()).or(m.birth_year.map(|y| y.to_string()));
+        if let Some(born) = born {
+            if let Some(&first) = by_person.get(&(key.clone(), born.clone())) {
+                out.push(
+                    Diagnostic::new(
+                        "TEAM-PERSON",
+                        "duplicate_person",
+                        Severity::Error,
+                        format!("{path}/members/{i}"),
+                        format!("Thành viên {} trùng với thành viên {} (cùng họ tên và ngày sinh)", i + 1, first + 1),
+                        format!("member {} is member {} again (same name and birth date)", i + 1, first + 1),
+                    )
+                    .param("first", first)
+                    .param("again", i),
+                );
+                continue;
+            }
+            by_person.insert((key, born), i);
+        }
+        if let Some(phone) = m.phone.as_deref().and_then(normalize_phone) {
+            if let Some(&first) = by_phone.get(&phone) {
+                out.push(
+                    Diagnostic::new(
+                        "TEAM-PERSON",
+                        "duplicate_phone",
+                        Severity::Error,
+                        format!("{path}/members/{i}/phone"),
+                        format!("Thành viên {} có cùng số điện thoại {} với thành viên {}", i + 1, mask_phone(&phone), first + 1),
+                        format!("member {} has the same phone number {} as member {}", i + 1, mask_phone(&phone), first + 1),
+                    )
+                    .param("first", first)
+                    .param("again", i),
+                );
+            } else {
+                by_phone.insert(phone, i);
+            }
+        }
+    }
+}
+
+/// ORG-DECISION: where the profile requires one, a decision with a number and a date
+/// that is neither after `as_of` nor before the plan.
+pub fn check_org_decision(team: &Team, profile: &Profile, as_of: NaiveDate, path: &str, out: &mut Vec<Diagnostic>) {
+    if !profile.teams.of(team.level).decision_required {
+        return;
+    }
+    let signer = &profile.decisions.signer;
+    let Some(decision) = &team.decision else {
+        out.push(Diagnostic::new(
+            "ORG-DECISION",
+            "decision_missing",
+            Severity::Error,
+            format!("{path}/decision"),
+            format!("Tổ chưa có quyết định thành lập của {signer}"),
+            format!("the team has no establishment decision of the {signer}"),
+        ));
+        return;
+    };
+    if decision.number.as_deref().is_none_or(|n| n.trim().is_empty()) {
+        out.push(Diagnostic::new(
+            "ORG-DECISION",
+            "decision_number_missing",
+            Severity::Error,
+            format!("{path}/decision/number"),
+            "Quyết định thành lập thiếu số",
+            "the establishment decision has no number",
+        ));
+    }
+    match decision.date.as_deref().map(|d| (d, parse_date(d))) {
+        None => out.push(Diagnostic::new(
+            "ORG-DECISION",
+            "decision_date_missing",
+            Severity::Error,
+            format!("{path}/decision/date"),
+            "Quyết định thành lập thiếu ngày",
+            "the establishment decision has no date",
+        )),
+        Some((_, None)) => out.push(Diagnostic::new(
+            "ORG-DECISION",
+            "decision_date_unreadable",
+            Severity::Error,
+            format!("{path}/decision/date"),
+            "Ngày quyết định không đọc được (cần YYYY-MM-DD hoặc DD/MM/YYYY)",
+            "the decision's date cannot be read (YYYY-MM-DD or DD/MM/YYYY)",
+        )),
+        Some((_, Some(date))) if date > as_of => out.push(
+            Diagnostic::new(
+                "ORG-DECISION",
+                "decision_in_future",
+                Severity::Error,
+                format!("{path}/decision/date"),
+                format!("Quyết định ngày {date} sau ngày đối chiếu {as_of}"),
+                format!("the decision is dated {date}, after the reference date {as_of}"),
+            )
+            .param("date", date.to_string())
+            .param("as_of", as_of.to_string()),
+        ),
+        Some((_, Some(date))) if date < profile.decisions.not_before => out.push(
+            Diagnostic::new(
+                "ORG-DECISION",
+                "decision_before_plan",
+                Severity::Error,
+                format!("{path}/decision/date"),
+                format!("Quyết định ngày {date} trước kế hoạch ({})", profile.decisions.not_before),
+                format!("the decision is dated {date}, before the plan ({})", profile.decisions.not_before),
+            )
+            .param("date", date.to_string())
+            .param("not_before", profile.decisions.not_before.to_string()),
+        ),
+        _ => {}
+    }
+}
+
+/// NAME-ZALO: the team has a group name, it names the team's own unit, and it is written
+/// as the standard says (the findings of [`names::check`]).
+pub fn check_name_zalo(team: &Team, commune: Option<UnitId>, registry: &Registry, profile: &Profile, path: &str, out: &mut Vec<Diagnostic>) {
+    let gpath = format!("{path}/zalo_group");
+    let Some(group) = team.zalo_group.as_deref().filter(|g| !g.trim().is_empty()) else {
+        if team.level != TeamLevel::School {
+            out.push(Diagnostic::new(
+                "NAME-ZALO",
+                "group_missing",
+                Severity::Warning,
+                gpath,
+                "Tổ chưa có tên nhóm Zalo",
+                "the team has no Zalo group name",
+            ));
+        }
+        return;
+    };
+    if team.level == TeamLevel::School {
+        return;
+    }
+    let province = commune.and_then(|c| registry.ancestor_at(c, Level::Province));
+    let checked = names::check(registry, &profile.naming, group, province, &gpath);
+    if let (Some(named), Some(own)) = (checked.commune, commune) {
+        if named != own {
+            out.push(
+                Diagnostic::new(
+                    "NAME-ZALO",
+                    "group_of_other_unit",
+                    Severity::Error,
+                    gpath.clone(),
+                    format!("Tên nhóm chỉ {}, không phải xã của tổ ({})", registry.unit(named).full_name(), registry.unit(own).full_name()),
+                    format!("the group name points to {}, not to the team's commune ({})", registry.unit(named).full_name(), registry.unit(own).full_name()),
+                )
+                .param("named", registry.unit(named).code())
+                .param("commune", registry.unit(own).code()),
+            );
+            return;
+        }
+    }
+    let village_mismatch = match (team.level, team.village.as_deref(), checked.village.as_deref()) {
+        (TeamLevel::Village, Some(v), Some(g)) => name_key(v) != name_key(g) && crate::text::ascii_key(v) != crate::text::ascii_key(g),
+        (TeamLevel::Commune, _, Some(_)) => true,
+        _ => false,
+    };
+    if village_mismatch {
+        out.push(Diagnostic::new(
+            "NAME-ZALO",
+            "group_of_other_village",
+            Severity::Error,
+            gpath.clone(),
+            "Phần thôn của tên nhóm không khớp với thôn của tổ",
+            "the village part of the group name does not match the team's village",
+        ));
+    }
+    if checked.status != NameStatus::Ok {
+        out.extend(checked.diagnostics);
+    }
+}
+
+/// The communes a roster must cover: those of the provinces its teams are in.
+fn scope(roster: &Roster, registry: &Registry) -> Vec<UnitId> {
+    let mut provinces: Vec<UnitId> = roster
+        .teams
+        .iter()
+        .filter_map(|t| t.commune.as_deref().and_then(|c| registry.find(Level::Commune, c)))
+        .filter_map(|c| registry.ancestor_at(c, Level::Province))
+        .collect();
+    provinces.sort();
+    provinces.dedup();
+    let mut out = Vec::new();
+    for p in provinces {
+        let mut stack = vec![p];
+        while let Some(u) = stack.pop() {
+            for &c in registry.children(u) {
+                match registry.unit(c).level() {
+                    Level::Commune => out.push(c),
+                    Level::District => stack.push(c),
+                    _ => {}
+                }
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// ORG-COMMUNE: every commune of the provinces the roster covers has exactly one
+/// commune-level team.
+pub fn check_org_commune(roster: &Roster, registry: &Registry, out: &mut Vec<Diagnostic>) {
+    let mut teams: HashMap<UnitId, Vec<usize>> = HashMap::new();
+    for (i, t) in roster.teams.iter().enumerate() {
+        if t.level == TeamLevel::Commune {
+            if let Some(c) = t.commune.as_deref().and_then(|c| registry.find(Level::Commune, c)) {
+                teams.entry(c).or_default().push(i);
+            }
+        }
+    }
+    for c in scope(roster, registry) {
+        let u = registry.unit(c);
+        match teams.get(&c).map(Vec::as_slice).unwrap_or(&[]) {
+            [] => out.push(
+                Diagnostic::new(
+                    "ORG-COMMUNE",
+                    "no_commune_team",
+                    Severity::Error,
+                    "/roster/teams",
+                    format!("{} ({}) chưa có Tổ công nghệ số cộng đồng cấp xã", u.full_name(), u.code()),
+                    format!("{} ({}) has no commune-level team", u.full_name(), u.code()),
+                )
+                .param("commune", u.code()),
+            ),
+            [_] => {}
+            [_, again @ ..] => {
+                for &i in again {
+                    out.push(
+                        Diagnostic::new(
+                            "ORG-COMMUNE",
+                            "several_commune_teams",
+                            Severity::Error,
+                            format!("/roster/teams/{i}"),
+                            format!("{} có {} tổ cấp xã, chỉ được một", u.full_name(), again.len() + 1),
+                            format!("{} has {} commune-level teams, one is allowed", u.full_name(), again.len() + 1),
+                        )
+                        .param("commune", u.code())
+                        .param("teams", again.len() + 1),
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// ORG-VILLAGE: a village has at most one team.
+pub fn check_org_village(roster: &Roster, out: &mut Vec<Diagnostic>) {
+    check_one_per(roster, TeamLevel::Village, |t| t.village.as_deref(), "ORG-VILLAGE", "several_village_teams", "thôn", "village", out);
+}
+
+/// ORG-SCHOOL: a school team names its school, and a school has one team.
+pub fn check_org_school(roster: &Roster, out: &mut Vec<Diagnostic>) {
+    for (i, t) in roster.teams.iter().enumerate() {
+        if t.level == TeamLevel::School && t.school.as_deref().is_none_or(|s| s.trim().is_empty()) {
+            out.push(Diagnostic::new(
+                "ORG-SCHOOL",
+                "school_missing",
+                Severity::Error,
+                format!("/roster/teams/{i}/school"),
+                "Tổ trường học không ghi tên trường",
+                "the school team does not name its school",
+            ));
+        }
+    }
+    check_one_per(roster, TeamLevel::School, |t| t.school.as_deref(), "ORG-SCHOOL", "several_school_teams", "trường", "school", out);
+}
+
+#[allow(clippy::too_many_arguments)]
+fn check_one_per(
+    roster: &Roster,
+    level: TeamLevel,
+    unit: impl Fn(&Team) -> Option<&str>,
+    rule: &str,
+    code: &str,
+    vi: &str,
+    en: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let mut seen: HashMap<(String, String), usize> = HashMap::new();
+    for (i, t) in roster.teams.iter().enumerate() {
+        if t.level != level {
+            continue;
+        }
+        let Some(name) = unit(t).map(name_key).filter(|k| !k.is_empty()) else { continue };
+        let key = (t.commune.clone().unwrap_or_default(), name);
+        if let Some(&first) = seen.get(&key) {
+            out.push(
+                Diagnostic::new(
+                    rule,
+                    code,
+                    Severity::Error,
+                    format!("/roster/teams/{i}"),
+                    format!("Một {vi} có hai tổ: tổ {} và tổ {}", first + 1, i + 1),
+                    format!("one {en} has two teams: teams {} and {}", first + 1, i + 1),
+                )
+                .param("first", first)
+                .param("again", i),
+            );
+        } else {
+            seen.insert(key, i);
+        }
+    }
+}
