@@ -136,8 +136,10 @@ pub fn check_team_youth(team: &Team, profile: &Profile, as_of: NaiveDate, path: 
 /// TEAM-PERSON: nobody is listed twice in a team (same name key and birth date or year,
 /// or the same phone number however written), and every member has a name.
 pub fn check_team_person(team: &Team, path: &str, out: &mut Vec<Diagnostic>) {
-    let mut by_person: HashMap<(String, String), usize> = HashMap::new();
-    let mut by_phone: HashMap<String, usize> = HashMap::new();
+    // Teams are small: a list scanned is cheaper than a map, and a map takes over for
+    // long lists so that no input makes this quadratic.
+    let mut persons: Seen<(String, String)> = Seen::new(team.members.len());
+    let mut phones: Seen<String> = Seen::new(team.members.len());
     for (i, m) in team.members.iter().enumerate() {
         let key = name_key(&m.name);
         if key.is_empty() {
@@ -153,7 +155,7 @@ pub fn check_team_person(team: &Team, path: &str, out: &mut Vec<Diagnostic>) {
         }
         let born = m.birth_date.as_deref().and_then(parse_date).map(|d| d.to_string()).or(m.birth_year.map(|y| y.to_string()));
         if let Some(born) = born {
-            if let Some(&first) = by_person.get(&(key.clone(), born.clone())) {
+            if let Some(first) = persons.insert((key, born), i) {
                 out.push(
                     Diagnostic::new(
                         "TEAM-PERSON",
@@ -168,10 +170,9 @@ pub fn check_team_person(team: &Team, path: &str, out: &mut Vec<Diagnostic>) {
                 );
                 continue;
             }
-            by_person.insert((key, born), i);
         }
         if let Some(phone) = m.phone.as_deref().and_then(normalize_phone) {
-            if let Some(&first) = by_phone.get(&phone) {
+            if let Some(first) = phones.insert(phone.clone(), i) {
                 out.push(
                     Diagnostic::new(
                         "TEAM-PERSON",
@@ -184,9 +185,43 @@ pub fn check_team_person(team: &Team, path: &str, out: &mut Vec<Diagnostic>) {
                     .param("first", first)
                     .param("again", i),
                 );
-            } else {
-                by_phone.insert(phone, i);
             }
+        }
+    }
+}
+
+/// Keys seen, with the index that brought each: a list for a few, a map for many.
+enum Seen<K> {
+    Few(Vec<(K, usize)>),
+    Many(HashMap<K, usize>),
+}
+
+impl<K: Eq + std::hash::Hash> Seen<K> {
+    fn new(n: usize) -> Self {
+        if n <= 16 {
+            Seen::Few(Vec::with_capacity(n))
+        } else {
+            Seen::Many(HashMap::with_capacity(n))
+        }
+    }
+
+    /// Records `key` at `i`; returns where it was seen first, if it was.
+    fn insert(&mut self, key: K, i: usize) -> Option<usize> {
+        match self {
+            Seen::Few(v) => match v.iter().find(|(k, _)| *k == key) {
+                Some(&(_, first)) => Some(first),
+                None => {
+                    v.push((key, i));
+                    None
+                }
+            },
+            Seen::Many(m) => match m.get(&key) {
+                Some(&first) => Some(first),
+                None => {
+                    m.insert(key, i);
+                    None
+                }
+            },
         }
     }
 }
@@ -283,6 +318,14 @@ pub fn check_name_zalo(team: &Team, commune: Option<UnitId>, registry: &Registry
     };
     if team.level == TeamLevel::School {
         return;
+    }
+    // The common case, a name written exactly as the standard writes this team's own
+    // unit, needs no parsing: it is what `check` would find canonical.
+    let village = if team.level == TeamLevel::Village { team.village.as_deref() } else { None };
+    if let Some(own) = commune {
+        if names::format(registry, &profile.naming, own, village).is_ok_and(|canonical| canonical == group) {
+            return;
+        }
     }
     let province = commune.and_then(|c| registry.ancestor_at(c, Level::Province));
     let checked = names::check(registry, &profile.naming, group, province, &gpath);
