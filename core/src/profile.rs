@@ -301,13 +301,16 @@ impl Profile {
     /// assert_eq!((p.teams.commune.size.min, p.teams.commune.size.max), (Some(3), Some(9)));
     /// ```
     pub fn builtin(name: &str) -> Option<Self> {
-        // Sources: the figures the provinces' own plans for community digital technology
-        // teams set, as collected in the project's issue on teams (issue 5); each profile
-        // names its province's plan in `source`.
+        // Each province's figures are those its own plan sets; the comments give where
+        // they were read (press reports of the plans: the plans themselves were not
+        // reachable here). Thanh Hóa's and Đà Nẵng's figures are those of the project's
+        // issue on teams; no public source was found for them yet.
         Some(match name {
             "ninh-thuan-2022" => Self::ninh_thuan_2022(),
             "two-tier-2025" => Self::two_tier_2025(),
-            // Thái Nguyên: teams of 2 to 5 members.
+            // Thái Nguyên: teams of 2 to 5 members in villages and residential groups.
+            // Source: Báo Thái Nguyên, "tổ công nghệ số cộng đồng ... với từ 2-5 thành viên",
+            // http://backup.baothainguyen.vn/trang-in-302045.html (on the province's 2022 plan).
             "thai-nguyen" => Self::with_sizes(
                 "thai-nguyen",
                 "Kế hoạch triển khai Tổ công nghệ số cộng đồng, UBND tỉnh Thái Nguyên (tổ 2–5 người)",
@@ -315,6 +318,9 @@ impl Profile {
                 size(Some(2), Some(5)),
             ),
             // Quảng Trị: 5 members per commune team, 5 to 8 per village team.
+            // Source: VietNamNet, "Mỗi tổ công nghệ số cộng đồng cấp xã có 5 thành viên; cấp
+            // thôn từ 5 - 8 thành viên", https://vietnamnet.vn/quang-tri-dua-cong-nghe-so-den-moi-ngo-ngach-canh-tay-noi-dai-chuyen-doi-so-2225596.html
+            // (on the province's plan of 2022).
             "quang-tri" => Self::with_sizes(
                 "quang-tri",
                 "Kế hoạch triển khai Tổ công nghệ số cộng đồng, UBND tỉnh Quảng Trị (tổ xã 5 người, tổ thôn 5–8 người)",
@@ -329,6 +335,9 @@ impl Profile {
                 size(Some(3), Some(9)),
             ),
             // Tuyên Quang: at most 10 per commune team, at most 5 per village team.
+            // Source: Kinh doanh & Đầu tư, "Tổ công nghệ số cộng đồng cấp xã với tối đa 10
+            // thành viên, ... cấp thôn với tối đa 5 người", https://kinhdoanhdautu.com/tinh-quang-lap-to-cong-nghe-so-cong-dong-ho-tro-nguoi-dan-dung-dich-vu-cong-truc-tuyen
+            // (a plan of the two-tier era, with Sở KH&CN).
             "tuyen-quang" => Self::with_sizes(
                 "tuyen-quang",
                 "Kế hoạch triển khai Tổ công nghệ số cộng đồng, UBND tỉnh Tuyên Quang (tổ xã tối đa 10 người, tổ thôn tối đa 5 người)",

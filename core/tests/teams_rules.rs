@@ -205,3 +205,17 @@ fn the_operations() {
     let v: Value = serde_json::from_str(&call("profile.get", r#"{"name":"quang-tri"}"#)).unwrap();
     assert_eq!(v["ok"]["profile"]["teams"]["village"]["size"], json!({"min": 5, "max": 8}));
 }
+
+#[test]
+fn a_huge_team_stays_linear() {
+    // 20,000 members born the same year, with one real duplicate at the end: a list
+    // scanned per member would take seconds; the maps take milliseconds.
+    let mut members: Vec<Value> = (0..20_000).map(|i| json!({"name": format!("Người {i}"), "birth_year": 1990, "phone": format!("09{i:08}")})).collect();
+    members.push(json!({"name": "Người 7", "birth_year": 1990}));
+    let mut t = good_team();
+    t["members"] = Value::Array(members);
+    let started = std::time::Instant::now();
+    let found = codes(&t);
+    assert!(found.contains(&"duplicate_person".to_string()));
+    assert!(started.elapsed().as_secs() < 20, "took {:?}", started.elapsed());
+}

@@ -15,19 +15,30 @@ pub enum FormatError {
 /// The slot text of a unit: its bare name, or its full name when the rules ask for the
 /// type word or the bare name would not be enough.
 pub(crate) fn unit_slot(reg: &Registry, rules: &NamingRules, id: UnitId) -> String {
+    let mut out = String::new();
+    push_unit_slot(reg, rules, id, &mut out);
+    out
+}
+
+fn push_unit_slot(reg: &Registry, rules: &NamingRules, id: UnitId, out: &mut String) {
     let u = reg.unit(id);
     let needs_type_word = match rules.type_words {
         TypeWords::Always => true,
         TypeWords::WhenNeeded => u.is_numbered() || reg.shares_name(id),
     };
-    let text = if needs_type_word { u.full_name() } else { u.name() };
-    styled(rules, text)
+    push_styled(rules, if needs_type_word { u.full_name() } else { u.name() }, out);
 }
 
 pub(crate) fn styled(rules: &NamingRules, text: &str) -> String {
+    let mut out = String::new();
+    push_styled(rules, text, &mut out);
+    out
+}
+
+fn push_styled(rules: &NamingRules, text: &str, out: &mut String) {
     match rules.tone_style {
-        Some(style) => to_tone_style(text, style),
-        None => text.to_string(),
+        Some(style) => out.push_str(&to_tone_style(text, style)),
+        None => out.push_str(text),
     }
 }
 
@@ -55,22 +66,36 @@ pub fn format(reg: &Registry, rules: &NamingRules, commune: UnitId, village: Opt
     let u = reg.get(commune).filter(|u| u.level() == Level::Commune).ok_or_else(|| {
         FormatError::NotACommune(reg.get(commune).map_or_else(|| format!("{commune:?}"), |u| u.code().to_string()))
     })?;
-    let mut parts: Vec<String> = Vec::with_capacity(rules.template.len());
+    let mut name = String::with_capacity(64);
+    let mut first = true;
+    let mut sep = |name: &mut String| {
+        if !std::mem::take(&mut first) {
+            name.push_str(&rules.separator);
+        }
+    };
     for slot in &rules.template {
         match slot {
-            Slot::Prefix => parts.push(clean(&rules.prefix)),
+            Slot::Prefix => {
+                sep(&mut name);
+                name.push_str(&clean(&rules.prefix));
+            }
             Slot::Village => {
                 if let Some(v) = village {
-                    parts.push(styled(rules, &clean(v)));
+                    sep(&mut name);
+                    push_styled(rules, &clean(v), &mut name);
                 }
             }
-            Slot::Commune => parts.push(unit_slot(reg, rules, commune)),
+            Slot::Commune => {
+                sep(&mut name);
+                push_unit_slot(reg, rules, commune, &mut name);
+            }
             Slot::Parent => {
                 if let Some(p) = u.parent() {
-                    parts.push(unit_slot(reg, rules, p));
+                    sep(&mut name);
+                    push_unit_slot(reg, rules, p, &mut name);
                 }
             }
         }
     }
-    Ok(parts.join(&rules.separator))
+    Ok(name)
 }

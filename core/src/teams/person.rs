@@ -12,6 +12,14 @@ use chrono::{Datelike, NaiveDate};
 /// ```
 pub fn parse_date(s: &str) -> Option<NaiveDate> {
     let s = s.trim();
+    // The contract's form, read without the general parser.
+    if let [y1, y2, y3, y4, b'-', m1, m2, b'-', d1, d2] = *s.as_bytes() {
+        let digits = [y1, y2, y3, y4, m1, m2, d1, d2];
+        if digits.iter().all(u8::is_ascii_digit) {
+            let n = |ds: &[u8]| ds.iter().fold(0u32, |acc, &d| acc * 10 + (d - b'0') as u32);
+            return NaiveDate::from_ymd_opt(n(&digits[..4]) as i32, n(&digits[4..6]), n(&digits[6..]));
+        }
+    }
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(s, "%d/%m/%Y"))
         .or_else(|_| NaiveDate::parse_from_str(s, "%d-%m-%Y"))
@@ -56,17 +64,25 @@ pub fn age_on(birth_date: Option<NaiveDate>, birth_year: Option<i32>, on: NaiveD
 /// }
 /// ```
 pub fn normalize_phone(s: &str) -> Option<String> {
-    let digits: String = s.chars().filter(char::is_ascii_digit).collect();
-    let national = if let Some(rest) = digits.strip_prefix("0084") {
-        format!("0{rest}")
-    } else if digits.starts_with("84") && digits.len() == 11 {
-        format!("0{}", &digits[2..])
-    } else if !digits.starts_with('0') && digits.len() == 9 {
-        format!("0{digits}")
-    } else {
-        digits
-    };
-    (national.len() >= 9).then_some(national)
+    let digits = s.bytes().filter(u8::is_ascii_digit);
+    let count = digits.clone().count();
+    let mut out = String::with_capacity(count + 1);
+    let mut skip = 0;
+    let mut first_two = [0u8; 4];
+    for (slot, d) in first_two.iter_mut().zip(digits.clone()) {
+        *slot = d;
+    }
+    if first_two.starts_with(b"0084") {
+        out.push('0');
+        skip = 4;
+    } else if first_two.starts_with(b"84") && count == 11 {
+        out.push('0');
+        skip = 2;
+    } else if first_two[0] != b'0' && count == 9 {
+        out.push('0');
+    }
+    out.extend(digits.skip(skip).map(char::from));
+    (out.len() >= 9).then_some(out)
 }
 
 /// A phone number shown with its middle masked ("091****678"), for messages.

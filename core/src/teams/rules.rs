@@ -136,13 +136,14 @@ pub fn check_team_youth(team: &Team, profile: &Profile, as_of: NaiveDate, path: 
 /// TEAM-PERSON: nobody is listed twice in a team (same name key and birth date or year,
 /// or the same phone number however written), and every member has a name.
 pub fn check_team_person(team: &Team, path: &str, out: &mut Vec<Diagnostic>) {
-    // Teams are small: a list scanned is cheaper than a map, and a map takes over for
-    // long lists so that no input makes this quadratic.
-    let mut persons: Seen<(String, String)> = Seen::new(team.members.len());
+    // Birth first: names are keyed only for members born on the same day (or year) as
+    // someone before them, which is rare. Teams are small: a list scanned is cheaper
+    // than a map, and a map takes over for long lists so that no input is quadratic.
+    let mut births: Seen<Born> = Seen::new(team.members.len());
+    let mut same_birth: Seen<(String, Born)> = Seen::new(team.members.len());
     let mut phones: Seen<String> = Seen::new(team.members.len());
     for (i, m) in team.members.iter().enumerate() {
-        let key = name_key(&m.name);
-        if key.is_empty() {
+        if !m.name.chars().any(char::is_alphanumeric) && name_key(&m.name).is_empty() {
             out.push(Diagnostic::new(
                 "TEAM-PERSON",
                 "empty_name",
@@ -153,9 +154,23 @@ pub fn check_team_person(team: &Team, path: &str, out: &mut Vec<Diagnostic>) {
             ));
             continue;
         }
-        let born = m.birth_date.as_deref().and_then(parse_date).map(|d| d.to_string()).or(m.birth_year.map(|y| y.to_string()));
+        let born = match m.birth_date.as_deref().and_then(parse_date) {
+            Some(d) => Some(Born::Date(d)),
+            None => m.birth_year.map(Born::Year),
+        };
         if let Some(born) = born {
-            if let Some(first) = persons.insert((key, born), i) {
+            let duplicate = match births.insert(born, i) {
+                None => None,
+                Some(first) => {
+                    // Someone before was born then: compare names, keying the first one
+                    // the first time it is needed.
+                    if same_birth.find(&(name_key(&team.members[first].name), born)).is_none() {
+                        same_birth.insert((name_key(&team.members[first].name), born), first);
+                    }
+                    same_birth.insert((name_key(&m.name), born), i)
+                }
+            };
+            if let Some(first) = duplicate {
                 out.push(
                     Diagnostic::new(
                         "TEAM-PERSON",
@@ -190,6 +205,14 @@ pub fn check_team_person(team: &Team, path: &str, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// A birth date, or only a year: two members are the same person only when both are
+/// known the same way.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+enum Born {
+    Date(NaiveDate),
+    Year(i32),
+}
+
 /// Keys seen, with the index that brought each: a list for a few, a map for many.
 enum Seen<K> {
     Few(Vec<(K, usize)>),
@@ -202,6 +225,14 @@ impl<K: Eq + std::hash::Hash> Seen<K> {
             Seen::Few(Vec::with_capacity(n))
         } else {
             Seen::Many(HashMap::with_capacity(n))
+        }
+    }
+
+    /// Where `key` was seen first, if it was.
+    fn find(&self, key: &K) -> Option<usize> {
+        match self {
+            Seen::Few(v) => v.iter().find(|(k, _)| k == key).map(|&(_, i)| i),
+            Seen::Many(m) => m.get(key).copied(),
         }
     }
 
@@ -396,7 +427,7 @@ fn scope(roster: &Roster, registry: &Registry) -> Vec<UnitId> {
 /// ORG-COMMUNE: every commune of the provinces the roster covers has exactly one
 /// commune-level team.
 pub fn check_org_commune(roster: &Roster, registry: &Registry, out: &mut Vec<Diagnostic>) {
-    let mut teams: HashMap<UnitId, Vec<usize>> = HashMap::new();
+    let mut teams: HashMap<UnitId, Vec<usize>> = HashMap::with_capacity(roster.teams.len());
     for (i, t) in roster.teams.iter().enumerate() {
         if t.level == TeamLevel::Commune {
             if let Some(c) = t.commune.as_deref().and_then(|c| registry.find(Level::Commune, c)) {
@@ -472,7 +503,7 @@ fn check_one_per(
     en: &str,
     out: &mut Vec<Diagnostic>,
 ) {
-    let mut seen: HashMap<(String, String), usize> = HashMap::new();
+    let mut seen: HashMap<(String, String), usize> = HashMap::with_capacity(roster.teams.len());
     for (i, t) in roster.teams.iter().enumerate() {
         if t.level != level {
             continue;

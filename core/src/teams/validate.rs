@@ -182,7 +182,7 @@ pub fn validate_roster(registry: &Registry, profile: &Profile, roster: &Roster, 
     let mut d = Vec::new();
     let mut valid_teams = 0;
     let mut members = 0;
-    let mut ids: HashMap<&str, usize> = HashMap::new();
+    let mut ids: HashMap<&str, usize> = HashMap::with_capacity(roster.teams.len());
     for (i, team) in roster.teams.iter().enumerate() {
         let path = format!("/roster/teams/{i}");
         let before = d.len();
