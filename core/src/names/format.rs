@@ -1,7 +1,8 @@
 //! `format`: the canonical name of a team's unit.
 
 use super::rules::{NamingRules, Slot, TypeWords};
-use crate::text::{clean, to_tone_style};
+use crate::text::clean::clean_cow;
+use crate::text::to_tone_style;
 use crate::units::{Level, Registry, UnitId};
 
 /// Why a name could not be formatted.
@@ -77,12 +78,12 @@ pub fn format(reg: &Registry, rules: &NamingRules, commune: UnitId, village: Opt
         match slot {
             Slot::Prefix => {
                 sep(&mut name);
-                name.push_str(&clean(&rules.prefix));
+                name.push_str(&clean_cow(&rules.prefix));
             }
             Slot::Village => {
                 if let Some(v) = village {
                     sep(&mut name);
-                    push_styled(rules, &clean(v), &mut name);
+                    push_styled(rules, &clean_cow(v), &mut name);
                 }
             }
             Slot::Commune => {

@@ -183,8 +183,11 @@ pub fn validate_roster(registry: &Registry, profile: &Profile, roster: &Roster, 
     let mut valid_teams = 0;
     let mut members = 0;
     let mut ids: HashMap<&str, usize> = HashMap::with_capacity(roster.teams.len());
+    let mut path = String::with_capacity(24);
     for (i, team) in roster.teams.iter().enumerate() {
-        let path = format!("/roster/teams/{i}");
+        // One buffer for every team's path: no allocation per team.
+        path.clear();
+        let _ = std::fmt::Write::write_fmt(&mut path, format_args!("/roster/teams/{i}"));
         let before = d.len();
         let commune = team_commune(registry, team, &path, &mut d);
         team_rules(registry, profile, team, commune, as_of, &path, &mut d);

@@ -182,6 +182,15 @@ pub fn clean(s: &str) -> String {
     out
 }
 
+/// [`clean`] without copying text that is already clean.
+pub(crate) fn clean_cow(s: &str) -> std::borrow::Cow<'_, str> {
+    if is_clean_fast(s) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(clean(s))
+    }
+}
+
 /// [`clean`] into a buffer the caller owns: `out` is cleared, then holds the result.
 ///
 /// Reusing one buffer across many names avoids an allocation per name.
