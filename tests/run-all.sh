@@ -16,6 +16,9 @@ fi
 step "Rust: unit, integration and documentation tests of every crate"
 cargo test --workspace --locked
 
+step "the core without its default features (no national lists): builds, and its tests pass"
+cargo test --locked -p cncd --no-default-features --lib
+
 step "benchmarks: each run once, as a test"
 cargo test --workspace --locked --benches
 
