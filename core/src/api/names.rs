@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 pub use super::teams::ProfileRef;
 
 /// The naming rules of a profile reference; `default` when absent.
-pub(crate) fn naming(p: Option<&ProfileRef>, default: &str, _path: &str) -> Result<NamingRules, ApiError> {
+pub(crate) fn naming(p: Option<&ProfileRef>, default: &str) -> Result<NamingRules, ApiError> {
     Ok(super::teams::profile(p, default)?.naming)
 }
 
@@ -66,7 +66,7 @@ pub struct FormatResult {
 
 /// `names.format`: [`names::format`].
 pub fn format(ctx: &Context, r: &FormatRequest) -> Result<FormatResult, ApiError> {
-    let rules = naming(r.profile.as_ref(), "ninh-thuan-2022", "/profile")?;
+    let rules = naming(r.profile.as_ref(), "ninh-thuan-2022")?;
     let reg = ctx.resolve_registry(&r.registry, &Extra::default())?;
     let commune = find_code(&reg, Level::Commune, &r.commune, "/commune")?;
     if let Some(v) = &r.village {
@@ -124,7 +124,7 @@ fn scope(reg: &Registry, province: &Option<String>) -> Result<Option<UnitId>, Ap
 /// `names.check`: [`names::check`].
 pub fn check(ctx: &Context, r: &CheckRequest) -> Result<CheckResult, ApiError> {
     check_name(&r.name, "/name")?;
-    let rules = naming(r.profile.as_ref(), "ninh-thuan-2022", "/profile")?;
+    let rules = naming(r.profile.as_ref(), "ninh-thuan-2022")?;
     let reg = ctx.resolve_registry(&r.registry, &Extra { villages: r.villages.clone(), schools: Vec::new() })?;
     let province = scope(&reg, &r.province)?;
     let c = names::check(&reg, &rules, &r.name, province, "/name");
@@ -176,7 +176,7 @@ pub struct ParseResult {
 /// `names.parse`: [`names::parse`].
 pub fn parse(ctx: &Context, r: &CheckRequest) -> Result<ParseResult, ApiError> {
     check_name(&r.name, "/name")?;
-    let rules = naming(r.profile.as_ref(), "ninh-thuan-2022", "/profile")?;
+    let rules = naming(r.profile.as_ref(), "ninh-thuan-2022")?;
     let reg = ctx.resolve_registry(&r.registry, &Extra { villages: r.villages.clone(), schools: Vec::new() })?;
     let province = scope(&reg, &r.province)?;
     let p = names::parse(&reg, &rules, &r.name, province);
@@ -232,7 +232,7 @@ pub struct RehomeResult {
 /// `names.rehome`: [`names::rehome`].
 pub fn rehome(ctx: &Context, r: &RehomeRequest) -> Result<RehomeResult, ApiError> {
     check_name(&r.name, "/name")?;
-    let to_rules = naming(r.profile.as_ref(), "two-tier-2025", "/profile")?;
+    let to_rules = naming(r.profile.as_ref(), "two-tier-2025")?;
     let repath = |from: &'static str| move |mut e: ApiError| {
         if e.path.as_deref() == Some("/registry") {
             e.path = Some(from.into());

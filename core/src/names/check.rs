@@ -61,6 +61,8 @@ pub struct NameCheck {
 /// | `ambiguous` | error | several communes fit |
 /// | `missing_slot` / `extra_slot` | error | too few or too many slots |
 /// | `unknown_village` | warning | the commune's list of villages has no such village |
+/// | `spelling` | info | another spelling of the same name, none of the above |
+/// | `not_canonical` | info | differs from the canonical name in a way no other code names |
 ///
 /// `path` is the JSON pointer of the name in the request (`"/name"` for `names.check`).
 ///
@@ -283,7 +285,6 @@ fn slot_diagnostics(reg: &Registry, rules: &NamingRules, slot: &ParsedSlot, unit
         ),
         _ => text_diagnostics(rules, &slot.text, &canon, which, style, d, diag),
     }
-    let _ = reg;
 }
 
 /// Whether the typed text has diacritics where the canonical one has them (so that an
