@@ -8,9 +8,10 @@ use crate::units::{Level, MatchKind, Registry, ResolveOptions, ResolveStatus, Ti
 pub const MAX_NAME_BYTES: usize = 512;
 
 /// How the slots of a name were separated.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Separators {
     /// The rules' separator, with nothing around it.
+    #[default]
     Standard,
     /// The rules' separator with spaces around it, or doubled.
     Spaced,
@@ -30,7 +31,7 @@ pub struct ParsedSlot {
 }
 
 /// A group name read against a registry.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ParsedName {
     /// The prefix as typed (cleaned), if any: "CNCĐ", "CNCD", "Tổ CNSCĐ"…
     pub prefix: Option<String>,
@@ -133,17 +134,7 @@ fn segmentations(rest: &str, sep: &str) -> (Vec<Vec<String>>, Separators) {
 /// assert_eq!(p.village.as_deref(), Some("thon phuoc loi"));
 /// ```
 pub fn parse(reg: &Registry, rules: &NamingRules, name: &str, province: Option<UnitId>) -> ParsedName {
-    let mut best = ParsedName {
-        prefix: None,
-        separators: Separators::Standard,
-        village: None,
-        village_unit: None,
-        commune: None,
-        parent: None,
-        extra: Vec::new(),
-        ambiguous: Vec::new(),
-        unit: None,
-    };
+    let mut best = ParsedName::default();
     if name.len() > MAX_NAME_BYTES {
         return best;
     }
@@ -180,17 +171,7 @@ fn score(p: &ParsedName) -> u8 {
 }
 
 fn read_slots(reg: &Registry, mut slots: Vec<String>, province: Option<UnitId>) -> ParsedName {
-    let mut p = ParsedName {
-        prefix: None,
-        separators: Separators::Standard,
-        village: None,
-        village_unit: None,
-        commune: None,
-        parent: None,
-        extra: Vec::new(),
-        ambiguous: Vec::new(),
-        unit: None,
-    };
+    let mut p = ParsedName::default();
     if slots.len() > 3 {
         p.extra = slots.drain(..slots.len() - 3).collect();
     }
