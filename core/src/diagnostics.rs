@@ -48,6 +48,21 @@ pub enum Severity {
     Info,
 }
 
+impl Severity {
+    /// The name as JSON writes it.
+    ///
+    /// ```
+    /// assert_eq!(cncd::diagnostics::Severity::Warning.as_str(), "warning");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
 /// One finding about the data: which rule, how bad, where in the input, and why, in
 /// Vietnamese and English, with its numbers as structured parameters.
 ///
@@ -83,14 +98,7 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A finding with no parameters yet.
-    pub fn new(
-        rule: &str,
-        code: &str,
-        severity: Severity,
-        path: impl Into<String>,
-        vi: impl Into<String>,
-        en: impl Into<String>,
-    ) -> Self {
+    pub fn new(rule: &str, code: &str, severity: Severity, path: impl Into<String>, vi: impl Into<String>, en: impl Into<String>) -> Self {
         Diagnostic {
             rule: rule.to_string(),
             code: code.to_string(),

@@ -10,6 +10,11 @@
 //! - [`diagnostics`]: messages in Vietnamese and English;
 //! - [`units`]: administrative units as data, resolution of typed names, the 2025 mapping;
 //! - [`names`]: the `CNCĐ_…` group-name standard: format, parse, check, re-home;
+//! - [`catalogue`]: the activities of the plan, in three pillars;
+//! - [`profile`]: every number and list a province sets, as data;
+//! - [`teams`]: the roster, one function per rule of the plan, validation;
+//! - [`month`], [`activities`], [`coverage`], [`training`], [`targets`], [`reports`]: what
+//!   teams do and reach, and the monthly reporting chain;
 //! - [`api`]: the versioned JSON contract shared by the Rust, C and WebAssembly doors.
 //!
 //! The core does no I/O and keeps no global mutable state: every function is a pure
@@ -23,13 +28,20 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod activities;
 pub mod api;
+pub mod catalogue;
+pub mod coverage;
 pub mod diagnostics;
-pub mod text;
-pub mod units;
+pub mod month;
 pub mod names;
 pub mod profile;
+pub mod reports;
+pub mod targets;
 pub mod teams;
+pub mod text;
+pub mod training;
+pub mod units;
 
 /// The README's examples, run as documentation tests so that they cannot go stale.
 #[cfg(doctest)]

@@ -4,6 +4,7 @@
 //! roles and names. A profile is read from JSON or TOML; a mistyped key is an error that
 //! names it, so that a setting cannot be silently ignored.
 
+use crate::catalogue::ActivityKind;
 use crate::names::NamingRules;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -182,6 +183,22 @@ pub struct Reporting {
     pub receiver: String,
     /// Who the receiver reports on to.
     pub board: String,
+    /// The deadline of a team's report (REPORT-TEAM) to the committee that supervises
+    /// it, by the same rule as `monthly_deadline_day`. Default 0.
+    #[serde(default)]
+    pub team_deadline_day: u32,
+    /// The deadline of the receiver's report to the board (REPORT-PROVINCE), by the same
+    /// rule. Default 0.
+    #[serde(default)]
+    pub province_deadline_day: u32,
+    /// Who directs school teams (III.3.a: Sở Giáo dục và Đào tạo, through the district
+    /// offices of education): where a school team's report goes.
+    #[serde(default = "default_school_authority")]
+    pub school_authority: String,
+}
+
+fn default_school_authority() -> String {
+    "Sở Giáo dục và Đào tạo".into()
 }
 
 /// Every setting of a province's plan.
@@ -215,6 +232,9 @@ pub struct Profile {
     pub targets: Targets,
     /// Reporting.
     pub reporting: Reporting,
+    /// The activity catalogue (II.4); the Ninh Thuận 2022 one when absent.
+    #[serde(default = "ActivityKind::ninh_thuan_2022")]
+    pub activities: Vec<ActivityKind>,
 }
 
 /// A profile file that could not be read.
@@ -258,8 +278,7 @@ impl Profile {
             },
             youth: Youth { max_age: 30 },
             decisions: Decisions {
-                not_before: NaiveDate::from_ymd_opt(2022, 3, 5).unwrap_or_default(),
-                signer: "Chủ tịch UBND xã".into(),
+                not_before: NaiveDate::from_ymd_opt(2022, 3, 5).unwrap_or_default(), signer: "Chủ tịch UBND xã".into()
             },
             naming: NamingRules::ninh_thuan_2022(),
             targets: Targets { communes_percent: 100, schools_percent: 100, ocop_percent: 100 },
@@ -267,7 +286,11 @@ impl Profile {
                 monthly_deadline_day: 0,
                 receiver: "Sở Thông tin và Truyền thông".into(),
                 board: "Ban Điều hành chuyển đổi số tỉnh".into(),
+                team_deadline_day: 0,
+                province_deadline_day: 0,
+                school_authority: default_school_authority(),
             },
+            activities: ActivityKind::ninh_thuan_2022(),
         }
     }
 

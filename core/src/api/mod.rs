@@ -24,6 +24,14 @@
 //! | `teams.validate` | `{"registry", "profile"?, "team", "as_of", "villages"?}` | `{"valid", "counts", "diagnostics"}` |
 //! | `roster.validate` | `{"registry", "profile"?, "roster": {"teams"}, "as_of", "villages"?}` | `{"valid", "counts", "diagnostics"}` |
 //! | `profile.get` | `{"name"?}` | `{"profile", "builtin"}` |
+//! | `coverage.compute` | `{"registry", "profile"?, "roster", "villages"?, "schools"?, "ocop"?}` | `{"provinces", "districts", "communes", "diagnostics"}` ([`crate::coverage`]) |
+//! | `activities.summarize` | `{"registry", "profile"?, "roster", "activities", "month"}` | `{"month", "teams", "communes", "districts", "provinces", "diagnostics"}` ([`crate::activities`]) |
+//! | `training.check` | `{"roster", "training", "as_of"}` | `{"teams", "trained", "sessions", "diagnostics"}` ([`crate::training`]) |
+//! | `targets.progress` | `{"registry", "profile"?, "roster", "activities"?, "targets", "as_of"}` | `{"items", "diagnostics"}` ([`crate::targets`]) |
+//! | `reports.chain` | `{"registry", "profile"?, "team"}` | `{"supervisors", "reporter", "department", "board"}` ([`crate::reports::chain`]) |
+//! | `reports.schedule` | `{"registry", "profile"?, "roster"?, "month"}` | `{"obligations"}` ([`crate::reports::schedule`]) |
+//! | `reports.status` | `{"registry", "profile"?, "roster"?, "month", "submitted"?, "today"}` | `{"items", "counts", "diagnostics"}` ([`crate::reports::status`]) |
+//! | `reports.draft` | `{"registry", "profile"?, "roster", "activities"?, "month", "villages"?, "schools"?, "ocop"?, "unit"?}` | `{"reports", "diagnostics"}` ([`crate::reports::drafts`]) |
 //! | `units.successors` | `{"code", "from"?: registry, "mapping"?}` | `{"status", "successors": [{"code", "full_name", "province_code", "province_name", "split"}], "via"?, "base_name"?}` |
 //!
 //! Requests are strict: an unknown field is a `bad_request` that names it, so a typo
@@ -40,6 +48,7 @@ mod context;
 mod error;
 mod limits;
 pub mod names;
+pub mod reporting;
 pub mod teams;
 pub mod text;
 pub mod units;
@@ -71,6 +80,14 @@ pub const OPERATIONS: &[&str] = &[
     "teams.validate",
     "roster.validate",
     "profile.get",
+    "coverage.compute",
+    "activities.summarize",
+    "training.check",
+    "targets.progress",
+    "reports.chain",
+    "reports.schedule",
+    "reports.status",
+    "reports.draft",
 ];
 
 /// Request of `version`: no fields.
@@ -130,9 +147,8 @@ pub fn error_envelope(e: &ApiError) -> String {
     struct Envelope<'a> {
         error: &'a ApiError,
     }
-    serde_json::to_string(&Envelope { error: e }).unwrap_or_else(|_| {
-        r#"{"error":{"code":"internal","message":{"vi":"Lỗi nội bộ","en":"internal error"}}}"#.to_string()
-    })
+    serde_json::to_string(&Envelope { error: e })
+        .unwrap_or_else(|_| r#"{"error":{"code":"internal","message":{"vi":"Lỗi nội bộ","en":"internal error"}}}"#.to_string())
 }
 
 /// Runs operation `op` and returns the JSON of its result alone (what [`call`] wraps in
@@ -172,6 +188,14 @@ impl Context {
             "teams.validate" => run(request_json, |r| teams::validate_team(self, r)),
             "roster.validate" => run(request_json, |r| teams::validate_roster(self, r)),
             "profile.get" => run(request_json, teams::get_profile),
+            "coverage.compute" => run(request_json, |r| reporting::coverage(self, r)),
+            "activities.summarize" => run(request_json, |r| reporting::summarize(self, r)),
+            "training.check" => run(request_json, reporting::training),
+            "targets.progress" => run(request_json, |r| reporting::progress(self, r)),
+            "reports.chain" => run(request_json, |r| reporting::chain(self, r)),
+            "reports.schedule" => run(request_json, |r| reporting::schedule(self, r)),
+            "reports.status" => run(request_json, |r| reporting::status(self, r)),
+            "reports.draft" => run(request_json, |r| reporting::draft(self, r)),
             _ => Err(ApiError::new(
                 ErrorCode::UnknownOp,
                 format!("Không có thao tác {op:?}; các thao tác: {}", OPERATIONS.join(", ")),
@@ -187,8 +211,7 @@ fn run<Req: DeserializeOwned, Res: Serialize>(
 ) -> Result<String, ApiError> {
     let req: Req = decode(request_json)?;
     let res = f(&req)?;
-    serde_json::to_string(&res)
-        .map_err(|e| ApiError::new(ErrorCode::Internal, format!("Lỗi nội bộ: {e}"), format!("internal error: {e}")))
+    serde_json::to_string(&res).map_err(|e| ApiError::new(ErrorCode::Internal, format!("Lỗi nội bộ: {e}"), format!("internal error: {e}")))
 }
 
 /// Decodes a request, turning serde's errors into `bad_json` (with line and column) or

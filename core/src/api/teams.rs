@@ -38,13 +38,14 @@ pub(crate) fn profile(p: Option<&ProfileRef>, default: &str) -> Result<Profile, 
 }
 
 fn as_of(s: &str) -> Result<NaiveDate, ApiError> {
+    date(s, "/as_of")
+}
+
+/// A date of a request, `YYYY-MM-DD`, or a `bad_request` at `pointer`.
+pub(crate) fn date(s: &str, pointer: &str) -> Result<NaiveDate, ApiError> {
     NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
-        ApiError::new(
-            ErrorCode::BadRequest,
-            format!("Ngày đối chiếu {s:?} phải có dạng YYYY-MM-DD"),
-            format!("the reference date {s:?} must be YYYY-MM-DD"),
-        )
-        .at("/as_of")
+        ApiError::new(ErrorCode::BadRequest, format!("Ngày {s:?} phải có dạng YYYY-MM-DD"), format!("the date {s:?} must be YYYY-MM-DD"))
+            .at(pointer)
     })
 }
 

@@ -64,7 +64,9 @@ pub fn check_team_size(team: &Team, profile: &Profile, path: &str, out: &mut Vec
 pub fn check_team_roles(team: &Team, profile: &Profile, path: &str, out: &mut Vec<Diagnostic>) {
     let rules = &profile.teams.of(team.level).roles;
     let held = |r: &Role| team.members.iter().any(|m| m.roles.contains(r));
-    for (list, severity, code) in [(&rules.required, Severity::Error, "role_missing"), (&rules.recommended, Severity::Warning, "role_recommended")] {
+    for (list, severity, code) in
+        [(&rules.required, Severity::Error, "role_missing"), (&rules.recommended, Severity::Warning, "role_recommended")]
+    {
         for role in list.iter().filter(|r| !held(r)) {
             out.push(
                 Diagnostic::new(
@@ -332,7 +334,14 @@ pub fn check_org_decision(team: &Team, profile: &Profile, as_of: NaiveDate, path
 
 /// NAME-ZALO: the team has a group name, it names the team's own unit, and it is written
 /// as the standard says (the findings of [`names::check`]).
-pub fn check_name_zalo(team: &Team, commune: Option<UnitId>, registry: &Registry, profile: &Profile, path: &str, out: &mut Vec<Diagnostic>) {
+pub fn check_name_zalo(
+    team: &Team,
+    commune: Option<UnitId>,
+    registry: &Registry,
+    profile: &Profile,
+    path: &str,
+    out: &mut Vec<Diagnostic>,
+) {
     let gpath = format!("{path}/zalo_group");
     let Some(group) = team.zalo_group.as_deref().filter(|g| !g.trim().is_empty()) else {
         if team.level != TeamLevel::School {
@@ -369,7 +378,11 @@ pub fn check_name_zalo(team: &Team, commune: Option<UnitId>, registry: &Registry
                     Severity::Error,
                     gpath.clone(),
                     format!("Tên nhóm chỉ {}, không phải xã của tổ ({})", registry.unit(named).full_name(), registry.unit(own).full_name()),
-                    format!("the group name points to {}, not to the team's commune ({})", registry.unit(named).full_name(), registry.unit(own).full_name()),
+                    format!(
+                        "the group name points to {}, not to the team's commune ({})",
+                        registry.unit(named).full_name(),
+                        registry.unit(own).full_name()
+                    ),
                 )
                 .param("named", registry.unit(named).code())
                 .param("commune", registry.unit(own).code()),
@@ -397,8 +410,17 @@ pub fn check_name_zalo(team: &Team, commune: Option<UnitId>, registry: &Registry
     }
 }
 
-/// The communes a roster must cover: those of the provinces its teams are in.
-fn scope(roster: &Roster, registry: &Registry) -> Vec<UnitId> {
+/// The provinces a roster's teams are in (by their communes' codes), in the order of the
+/// registry: the scope of ORG-COMMUNE, coverage and the report schedule.
+///
+/// ```
+/// use cncd::{teams::{provinces_of, Roster}, units::Registry};
+/// let reg = Registry::vietnam_2022();
+/// let roster: Roster = serde_json::from_str(r#"{"teams": [{"level": "commune", "commune": "22885", "members": []}]}"#).unwrap();
+/// let p = provinces_of(&reg, &roster);
+/// assert_eq!(p.iter().map(|&p| reg.unit(p).full_name()).collect::<Vec<_>>(), ["Tỉnh Ninh Thuận"]);
+/// ```
+pub fn provinces_of(registry: &Registry, roster: &Roster) -> Vec<UnitId> {
     let mut provinces: Vec<UnitId> = roster
         .teams
         .iter()
@@ -407,21 +429,12 @@ fn scope(roster: &Roster, registry: &Registry) -> Vec<UnitId> {
         .collect();
     provinces.sort();
     provinces.dedup();
-    let mut out = Vec::new();
-    for p in provinces {
-        let mut stack = vec![p];
-        while let Some(u) = stack.pop() {
-            for &c in registry.children(u) {
-                match registry.unit(c).level() {
-                    Level::Commune => out.push(c),
-                    Level::District => stack.push(c),
-                    _ => {}
-                }
-            }
-        }
-    }
-    out.sort();
-    out
+    provinces
+}
+
+/// The communes a roster must cover: those of the provinces its teams are in.
+fn scope(roster: &Roster, registry: &Registry) -> Vec<UnitId> {
+    provinces_of(registry, roster).into_iter().flat_map(|p| registry.descendants_at(p, Level::Commune)).collect()
 }
 
 /// ORG-COMMUNE: every commune of the provinces the roster covers has exactly one
@@ -508,7 +521,9 @@ fn check_one_per(
         if t.level != level {
             continue;
         }
-        let Some(name) = unit(t).map(name_key).filter(|k| !k.is_empty()) else { continue };
+        let Some(name) = unit(t).map(name_key).filter(|k| !k.is_empty()) else {
+            continue;
+        };
         let key = (t.commune.clone().unwrap_or_default(), name);
         if let Some(&first) = seen.get(&key) {
             out.push(

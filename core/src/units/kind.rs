@@ -241,9 +241,7 @@ impl UnitKind {
             UnitKind::Province => &[Level::Province],
             UnitKind::City => &[Level::Province, Level::District],
             UnitKind::RuralDistrict | UnitKind::UrbanDistrict | UnitKind::Town => &[Level::District],
-            UnitKind::RuralCommune | UnitKind::Ward | UnitKind::Township | UnitKind::SpecialZone => {
-                &[Level::Commune]
-            }
+            UnitKind::RuralCommune | UnitKind::Ward | UnitKind::Township | UnitKind::SpecialZone => &[Level::Commune],
             UnitKind::School => &[Level::School],
             UnitKind::Other => &[Level::Province, Level::District, Level::Commune, Level::Village, Level::School],
             _ => &[Level::Village],
@@ -373,7 +371,9 @@ fn split_abbreviation(cleaned: &str) -> Option<(UnitKind, usize)> {
     let ends = head.match_indices('.').map(|(i, _)| i + 1).chain(std::iter::once(head_len));
     for end in ends {
         let letters = head[..end].replace('.', "").to_ascii_lowercase();
-        let Some(&(_, kind)) = ABBREVIATIONS.iter().find(|(a, _)| *a == letters) else { continue };
+        let Some(&(_, kind)) = ABBREVIATIONS.iter().find(|(a, _)| *a == letters) else {
+            continue;
+        };
         let rest = &cleaned[end..];
         let dotted = head[..end].contains('.');
         let glued_digit = rest.starts_with(|c: char| c.is_ascii_digit());
@@ -441,5 +441,16 @@ mod tests {
         assert_eq!(split_typed_name("thi tran Khanh Hai").bare, "Khanh Hai");
         assert_eq!(split_typed_name("TỔ DÂN PHỐ 12").bare, "12");
         assert_eq!(split_typed_name("TỔ DÂN PHỐ").kind, UnitKind::Other);
+    }
+}
+
+/// The list of a per-level report (provinces, districts, communes) that holds `level`,
+/// or `None` for villages and schools: how coverage and activity summaries find a unit.
+pub(crate) fn list_at<'a, T>(level: Level, provinces: &'a [T], districts: &'a [T], communes: &'a [T]) -> Option<&'a [T]> {
+    match level {
+        Level::Province => Some(provinces),
+        Level::District => Some(districts),
+        Level::Commune => Some(communes),
+        Level::Village | Level::School => None,
     }
 }

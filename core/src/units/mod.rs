@@ -28,9 +28,10 @@ mod registry;
 mod resolve;
 mod typo;
 
+pub(crate) use kind::list_at;
 pub use kind::{split_full_name, split_typed_name, Level, SplitName, UnitKind};
 pub use load::{LoadError, LoadErrorCode, RegistryJson, UnitJson};
 pub use mapping::{Mapping, Successor, SuccessorStatus, Successors};
 pub use registry::{Registry, Tiers, Unit, UnitId, BUILTIN_REGISTRIES};
-pub use resolve::{Candidate, MatchKind, ResolveOptions, ResolveStatus, Resolution, MAX_RESOLVE_BYTES};
+pub use resolve::{Candidate, MatchKind, Resolution, ResolveOptions, ResolveStatus, MAX_RESOLVE_BYTES};
 pub use typo::MIN_TYPO_LETTERS;

@@ -1,9 +1,9 @@
 //! `Registry`: the units of one official list, with the villages and schools a caller adds.
 
+use super::index::KeyIndex;
 use super::kind::{split_full_name_cleaned as split_full_name, Level, UnitKind};
 use super::load::{LoadError, LoadErrorCode};
 use crate::text::{ascii_key_into, name_key_into};
-use super::index::KeyIndex;
 use std::sync::{Arc, OnceLock};
 
 /// A unit's handle within one [`Registry`]: valid only for the registry that gave it
@@ -299,9 +299,7 @@ impl Registry {
     /// The unit with `code` at any level, trying province, district, commune, village,
     /// school in that order.
     pub fn find_any(&self, code: &str) -> Option<UnitId> {
-        [Level::Province, Level::District, Level::Commune, Level::Village, Level::School]
-            .into_iter()
-            .find_map(|l| self.find(l, code))
+        [Level::Province, Level::District, Level::Commune, Level::Village, Level::School].into_iter().find_map(|l| self.find(l, code))
     }
 
     /// The units directly below `id`, in the order of the list.
@@ -361,6 +359,29 @@ impl Registry {
     /// The nearest unit above `id` (or `id` itself) at `level`.
     pub fn ancestor_at(&self, id: UnitId, level: Level) -> Option<UnitId> {
         std::iter::once(id).chain(self.ancestors(id)).find(|a| self.unit(*a).level() == level)
+    }
+
+    /// Every unit at `level` below `id` (or `id` itself if it is at `level`), depth first
+    /// in the order of the list.
+    ///
+    /// ```
+    /// use cncd::units::{Level, Registry};
+    /// let reg = Registry::ninh_thuan_2022();
+    /// let province = reg.provinces()[0];
+    /// assert_eq!(reg.descendants_at(province, Level::Commune).len(), 65);
+    /// assert_eq!(reg.descendants_at(province, Level::District).len(), 7);
+    /// ```
+    pub fn descendants_at(&self, id: UnitId, level: Level) -> Vec<UnitId> {
+        let mut out = Vec::new();
+        let mut stack = vec![id];
+        while let Some(u) = stack.pop() {
+            if self.unit(u).level() == level {
+                out.push(u);
+            } else if self.unit(u).level() < level {
+                stack.extend(self.children(u).iter().rev());
+            }
+        }
+        out
     }
 
     /// Whether `ancestor` is `id` or above it.
@@ -428,13 +449,7 @@ impl Registry {
     }
 }
 
-pub(crate) fn add_unit(
-    data: &mut Data,
-    level: Level,
-    code: &str,
-    full_name: &str,
-    parent: Option<UnitId>,
-) -> Result<UnitId, LoadError> {
+pub(crate) fn add_unit(data: &mut Data, level: Level, code: &str, full_name: &str, parent: Option<UnitId>) -> Result<UnitId, LoadError> {
     let code = code.trim();
     if code.is_empty() {
         return Err(LoadError::new(LoadErrorCode::EmptyName, "Mã đơn vị trống", "empty unit code"));

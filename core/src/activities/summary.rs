@@ -1,0 +1,344 @@
+//! Activity records and their monthly sums.
+
+use crate::catalogue::Pillar;
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::month::Month;
+use crate::profile::Profile;
+use crate::teams::{parse_date, provinces_of, Roster};
+use crate::units::{list_at, Level, Registry, UnitId};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::collections::{BTreeMap, HashMap};
+
+/// One thing a team did on one day: the row of a team's activity log.
+///
+/// ```
+/// let r: cncd::activities::ActivityRecord = serde_json::from_str(
+///     r#"{"team": "T-1", "date": "2022-07-04", "activity": "gov.apps", "apps_installed": 25, "place": "Nhà văn hóa thôn"}"#).unwrap();
+/// assert_eq!(r.apps_installed, 25);
+/// assert_eq!(r.extra["place"], "Nhà văn hóa thôn"); // kept, echoed back unchanged
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct ActivityRecord {
+    /// The team's `id` in the roster.
+    pub team: String,
+    /// The day, `YYYY-MM-DD`.
+    pub date: String,
+    /// The activity's id in the profile's catalogue.
+    pub activity: String,
+    /// People reached.
+    #[serde(default)]
+    pub people_reached: u64,
+    /// Apps installed on people's phones.
+    #[serde(default)]
+    pub apps_installed: u64,
+    /// Digital stores opened.
+    #[serde(default)]
+    pub digital_stores: u64,
+    /// Payment accounts or e-wallets opened.
+    #[serde(default)]
+    pub payment_accounts: u64,
+    /// Fields cncd does not know, kept.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// Sums of activity records.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Tally {
+    /// Records.
+    pub records: u64,
+    /// People reached.
+    pub people_reached: u64,
+    /// Apps installed.
+    pub apps_installed: u64,
+    /// Digital stores opened.
+    pub digital_stores: u64,
+    /// Payment accounts opened.
+    pub payment_accounts: u64,
+}
+
+impl Tally {
+    fn add_record(&mut self, r: &ActivityRecord) {
+        self.records += 1;
+        self.people_reached = self.people_reached.saturating_add(r.people_reached);
+        self.apps_installed = self.apps_installed.saturating_add(r.apps_installed);
+        self.digital_stores = self.digital_stores.saturating_add(r.digital_stores);
+        self.payment_accounts = self.payment_accounts.saturating_add(r.payment_accounts);
+    }
+
+    /// Adds another tally.
+    ///
+    /// ```
+    /// use cncd::activities::Tally;
+    /// let mut a = Tally { records: 1, people_reached: 10, ..Tally::default() };
+    /// a.add(&a.clone());
+    /// assert_eq!((a.records, a.people_reached), (2, 20));
+    /// ```
+    pub fn add(&mut self, o: &Tally) {
+        self.records = self.records.saturating_add(o.records);
+        self.people_reached = self.people_reached.saturating_add(o.people_reached);
+        self.apps_installed = self.apps_installed.saturating_add(o.apps_installed);
+        self.digital_stores = self.digital_stores.saturating_add(o.digital_stores);
+        self.payment_accounts = self.payment_accounts.saturating_add(o.payment_accounts);
+    }
+
+    /// The value of a counter by its name in JSON (`records`, `people_reached`,
+    /// `apps_installed`, `digital_stores`, `payment_accounts`).
+    ///
+    /// ```
+    /// let t = cncd::activities::Tally { digital_stores: 4, ..Default::default() };
+    /// assert_eq!(t.get("digital_stores"), Some(4));
+    /// assert_eq!(t.get("stores"), None);
+    /// ```
+    pub fn get(&self, counter: &str) -> Option<u64> {
+        Some(match counter {
+            "records" => self.records,
+            "people_reached" => self.people_reached,
+            "apps_installed" => self.apps_installed,
+            "digital_stores" => self.digital_stores,
+            "payment_accounts" => self.payment_accounts,
+            _ => return None,
+        })
+    }
+
+    /// The counters' names, as [`get`](Tally::get) takes them.
+    pub const COUNTERS: [&'static str; 5] = ["records", "people_reached", "apps_installed", "digital_stores", "payment_accounts"];
+}
+
+/// A tally per pillar.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PillarTallies {
+    /// Chính quyền số.
+    pub digital_government: Tally,
+    /// Kinh tế số.
+    pub digital_economy: Tally,
+    /// Xã hội số.
+    pub digital_society: Tally,
+}
+
+impl PillarTallies {
+    fn get_mut(&mut self, p: Pillar) -> &mut Tally {
+        match p {
+            Pillar::DigitalGovernment => &mut self.digital_government,
+            Pillar::DigitalEconomy => &mut self.digital_economy,
+            Pillar::DigitalSociety => &mut self.digital_society,
+        }
+    }
+
+    fn add(&mut self, o: &PillarTallies) {
+        self.digital_government.add(&o.digital_government);
+        self.digital_economy.add(&o.digital_economy);
+        self.digital_society.add(&o.digital_society);
+    }
+}
+
+/// One team's month.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamActivity {
+    /// The team's place in the roster.
+    pub index: usize,
+    /// Its id, if it has one.
+    pub team: Option<String>,
+    /// Its commune's code.
+    pub commune: Option<String>,
+    /// All its records of the month.
+    pub total: Tally,
+    /// Per pillar.
+    pub pillars: PillarTallies,
+}
+
+/// One unit's month: the sum over the teams in it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitActivity {
+    /// The unit's code.
+    pub code: String,
+    /// Its full name.
+    pub full_name: String,
+    /// Its level.
+    pub level: Level,
+    /// Teams in the unit.
+    pub teams: usize,
+    /// Teams with at least one record in the month.
+    pub active_teams: usize,
+    /// All records of the month.
+    pub total: Tally,
+    /// Per pillar.
+    pub pillars: PillarTallies,
+    /// Per activity id, those with records only.
+    pub activities: BTreeMap<String, Tally>,
+}
+
+/// A month of activity, from the team up to the province.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ActivitySummary {
+    /// The month.
+    pub month: Month,
+    /// Every team of the roster, in its order.
+    pub teams: Vec<TeamActivity>,
+    /// Every commune of the provinces the roster covers, in the registry's order.
+    pub communes: Vec<UnitActivity>,
+    /// Their districts (none in a two-tier registry).
+    pub districts: Vec<UnitActivity>,
+    /// Their provinces.
+    pub provinces: Vec<UnitActivity>,
+    /// Records that could not be counted (REPORT-TEAM), with paths `/activities/N`.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl ActivitySummary {
+    /// The summary of the unit with `code` at `level`.
+    ///
+    /// ```
+    /// # use cncd::{activities::summarize, profile::Profile, teams::Roster, units::{Level, Registry}};
+    /// let s = summarize(&Registry::ninh_thuan_2022(), &Profile::ninh_thuan_2022(),
+    ///     &serde_json::from_str::<Roster>(r#"{"teams": [{"level": "commune", "commune": "22885", "members": []}]}"#).unwrap(),
+    ///     &[], "2022-07".parse().unwrap());
+    /// assert_eq!(s.unit(Level::Commune, "22885").unwrap().teams, 1);
+    /// ```
+    pub fn unit(&self, level: Level, code: &str) -> Option<&UnitActivity> {
+        list_at(level, &self.provinces, &self.districts, &self.communes)?.iter().find(|u| u.code == code)
+    }
+}
+
+/// Sums `records` of `month` per team, commune, district and province. Records of other
+/// months are skipped; a record whose team, date or activity is unknown is reported
+/// (REPORT-TEAM, at `/activities/N/…`) and not counted. The catalogue is the profile's.
+/// Cost: one pass over the records, with a hash lookup of the team and the activity.
+///
+/// See [the module](crate::activities) for an example.
+pub fn summarize(registry: &Registry, profile: &Profile, roster: &Roster, records: &[ActivityRecord], month: Month) -> ActivitySummary {
+    let catalogue = &profile.activities;
+    let kinds: HashMap<&str, usize> = catalogue.iter().enumerate().map(|(i, k)| (k.id.as_str(), i)).collect();
+    let provinces = provinces_of(registry, roster);
+    let communes: Vec<UnitId> = provinces.iter().flat_map(|&p| registry.descendants_at(p, Level::Commune)).collect();
+    let commune_index: HashMap<UnitId, usize> = communes.iter().enumerate().map(|(i, &c)| (c, i)).collect();
+
+    // Per team: its commune's index in `communes`.
+    let mut teams: Vec<TeamActivity> = Vec::with_capacity(roster.teams.len());
+    let mut team_commune: Vec<Option<usize>> = Vec::with_capacity(roster.teams.len());
+    let mut by_id: HashMap<&str, usize> = HashMap::with_capacity(roster.teams.len());
+    for (i, t) in roster.teams.iter().enumerate() {
+        let c = t.commune.as_deref().and_then(|c| registry.find(Level::Commune, c));
+        team_commune.push(c.and_then(|c| commune_index.get(&c).copied()));
+        if let Some(id) = t.id.as_deref() {
+            by_id.entry(id).or_insert(i);
+        }
+        teams.push(TeamActivity {
+            index: i,
+            team: t.id.clone(),
+            commune: c.map(|c| registry.unit(c).code().to_string()),
+            total: Tally::default(),
+            pillars: PillarTallies::default(),
+        });
+    }
+
+    // Per commune and activity kind.
+    let k = catalogue.len();
+    let mut cells = vec![Tally::default(); communes.len() * k];
+    let mut diagnostics = Vec::new();
+    for (n, r) in records.iter().enumerate() {
+        let Some(date) = parse_date(&r.date) else {
+            diagnostics.push(record_finding(
+                n,
+                "date",
+                "activity_bad_date",
+                &r.date,
+                format!("Ngày {:?} không đọc được (cần YYYY-MM-DD)", r.date),
+                format!("the date {:?} cannot be read (YYYY-MM-DD expected)", r.date),
+            ));
+            continue;
+        };
+        if !month.contains(date) {
+            continue;
+        }
+        let Some(&kind) = kinds.get(r.activity.as_str()) else {
+            diagnostics.push(record_finding(
+                n,
+                "activity",
+                "activity_unknown",
+                &r.activity,
+                format!("Hoạt động {:?} không có trong danh mục của cấu hình {}", r.activity, profile.name),
+                format!("the activity {:?} is not in the catalogue of profile {}", r.activity, profile.name),
+            ));
+            continue;
+        };
+        let Some(&t) = by_id.get(r.team.as_str()) else {
+            diagnostics.push(record_finding(
+                n,
+                "team",
+                "activity_unknown_team",
+                &r.team,
+                format!("Không có tổ mã {:?} trong danh sách", r.team),
+                format!("no team with id {:?} in the roster", r.team),
+            ));
+            continue;
+        };
+        let pillar = catalogue[kind].pillar;
+        teams[t].total.add_record(r);
+        teams[t].pillars.get_mut(pillar).add_record(r);
+        if let Some(c) = team_commune[t] {
+            cells[c * k + kind].add_record(r);
+        }
+    }
+
+    // Communes, then roll up.
+    let mut team_counts = vec![(0usize, 0usize); communes.len()];
+    for (t, c) in teams.iter().zip(&team_commune) {
+        if let Some(c) = *c {
+            team_counts[c].0 += 1;
+            team_counts[c].1 += usize::from(t.total.records > 0);
+        }
+    }
+    let unit_of = |id: UnitId| {
+        let u = registry.unit(id);
+        UnitActivity {
+            code: u.code().to_string(),
+            full_name: u.full_name().to_string(),
+            level: u.level(),
+            teams: 0,
+            active_teams: 0,
+            total: Tally::default(),
+            pillars: PillarTallies::default(),
+            activities: BTreeMap::new(),
+        }
+    };
+    let mut out_communes: Vec<UnitActivity> = Vec::with_capacity(communes.len());
+    for (i, &c) in communes.iter().enumerate() {
+        let mut u = unit_of(c);
+        (u.teams, u.active_teams) = team_counts[i];
+        for (kind, cell) in cells[i * k..(i + 1) * k].iter().enumerate() {
+            if cell.records > 0 {
+                u.total.add(cell);
+                u.pillars.get_mut(catalogue[kind].pillar).add(cell);
+                u.activities.insert(catalogue[kind].id.clone(), *cell);
+            }
+        }
+        out_communes.push(u);
+    }
+    let roll = |level: Level| -> Vec<UnitActivity> {
+        let parents: Vec<UnitId> = provinces.iter().flat_map(|&p| registry.descendants_at(p, level)).collect();
+        let index: HashMap<UnitId, usize> = parents.iter().enumerate().map(|(i, &p)| (p, i)).collect();
+        let mut out: Vec<UnitActivity> = parents.iter().map(|&p| unit_of(p)).collect();
+        for (&c, sum) in communes.iter().zip(&out_communes) {
+            if let Some(&i) = registry.ancestor_at(c, level).and_then(|p| index.get(&p)) {
+                let u = &mut out[i];
+                u.teams += sum.teams;
+                u.active_teams += sum.active_teams;
+                u.total.add(&sum.total);
+                u.pillars.add(&sum.pillars);
+                for (id, t) in &sum.activities {
+                    u.activities.entry(id.clone()).or_default().add(t);
+                }
+            }
+        }
+        out
+    };
+    let districts = roll(Level::District);
+    let provinces_out = roll(Level::Province);
+    ActivitySummary { month, teams, communes: out_communes, districts, provinces: provinces_out, diagnostics }
+}
+
+fn record_finding(n: usize, field: &str, code: &str, value: &str, vi: String, en: String) -> Diagnostic {
+    Diagnostic::new("REPORT-TEAM", code, Severity::Error, format!("/activities/{n}/{field}"), vi, en).param("value", value)
+}

@@ -1,0 +1,114 @@
+//! The monthly obligations: who reports to whom, by when.
+
+use super::chain::{chain, Party};
+use crate::month::Month;
+use crate::profile::Profile;
+use crate::teams::{provinces_of, Roster};
+use crate::units::{Level, Registry, UnitId};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A report that is due: from whom, to whom, on which month, by when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Obligation {
+    /// `<rule>/<month>/<from.code>`: unique in a schedule, stable across runs.
+    pub id: String,
+    /// REPORT-TEAM, REPORT-DISTRICT-MONTHLY or REPORT-PROVINCE.
+    pub rule: String,
+    /// The month reported on.
+    pub month: Month,
+    /// Who reports.
+    pub from: Party,
+    /// To whom.
+    pub to: Party,
+    /// The last day on which the report is on time.
+    pub due: NaiveDate,
+}
+
+impl Obligation {
+    pub(crate) fn new(rule: &str, month: Month, from: Party, to: Party, due: NaiveDate) -> Obligation {
+        Obligation { id: format!("{rule}/{month}/{}", from.code), rule: rule.to_string(), month, from, to, due }
+    }
+}
+
+/// The provinces a schedule covers: those of the roster's teams, or every province of the
+/// registry when the roster names none.
+pub(crate) fn scope(registry: &Registry, roster: &Roster) -> Vec<UnitId> {
+    let p = provinces_of(registry, roster);
+    if p.is_empty() {
+        registry.provinces().to_vec()
+    } else {
+        p
+    }
+}
+
+/// The units that report monthly to the department: the districts in three tiers, the
+/// communes in two.
+pub(crate) fn reporters(registry: &Registry, provinces: &[UnitId]) -> Vec<UnitId> {
+    let districts: Vec<UnitId> = provinces.iter().flat_map(|&p| registry.descendants_at(p, Level::District)).collect();
+    if districts.is_empty() {
+        provinces.iter().flat_map(|&p| registry.descendants_at(p, Level::Commune)).collect()
+    } else {
+        districts
+    }
+}
+
+/// Everything due for `month`, in this order:
+/// - REPORT-TEAM: each team of the roster whose commune the registry has, to the first of
+///   its supervisors ([`chain`]), by the profile's `team_deadline_day`;
+/// - REPORT-DISTRICT-MONTHLY: each district committee (each commune committee in two
+///   tiers) of the provinces in scope, to the department, by `monthly_deadline_day`;
+/// - REPORT-PROVINCE: each department to its board, by `province_deadline_day`.
+///
+/// The provinces in scope are those of the roster's teams, or all of the registry's when
+/// the roster names none. A deadline day of 0 is the last day of the month reported on
+/// (the default: the plan names no day); N is the N-th of the next month.
+///
+/// ```
+/// use cncd::{profile::Profile, reports::schedule, teams::Roster, units::Registry};
+/// let s = schedule(&Registry::ninh_thuan_2022(), &Profile::ninh_thuan_2022(), &Roster::default(), "2022-07".parse().unwrap());
+/// // 7 district-level committees, then the department to the board.
+/// assert_eq!(s.len(), 8);
+/// assert_eq!(s[0].id, "REPORT-DISTRICT-MONTHLY/2022-07/582");
+/// assert_eq!(s[0].to.name, "Sở Thông tin và Truyền thông tỉnh Ninh Thuận");
+/// assert_eq!(s[0].due.to_string(), "2022-07-31");
+/// assert_eq!(s[7].rule, "REPORT-PROVINCE");
+/// ```
+pub fn schedule(registry: &Registry, profile: &Profile, roster: &Roster, month: Month) -> Vec<Obligation> {
+    let r = &profile.reporting;
+    let mut out = Vec::new();
+    let team_due = month.deadline(r.team_deadline_day);
+    for (i, t) in roster.teams.iter().enumerate() {
+        let Some(c) = t.commune.as_deref().and_then(|c| registry.find(Level::Commune, c)) else {
+            continue;
+        };
+        if let Some(mut ch) = chain(registry, profile, t, c) {
+            let to = ch.supervisors.swap_remove(0);
+            out.push(Obligation::new("REPORT-TEAM", month, Party::team(t, i), to, team_due));
+        }
+    }
+    let provinces = scope(registry, roster);
+    let monthly_due = month.deadline(r.monthly_deadline_day);
+    for u in reporters(registry, &provinces) {
+        if let Some(p) = registry.ancestor_at(u, Level::Province) {
+            out.push(Obligation::new(
+                "REPORT-DISTRICT-MONTHLY",
+                month,
+                Party::committee(registry, u),
+                Party::department(registry, p, &r.receiver),
+                monthly_due,
+            ));
+        }
+    }
+    let province_due = month.deadline(r.province_deadline_day);
+    for &p in &provinces {
+        out.push(Obligation::new(
+            "REPORT-PROVINCE",
+            month,
+            Party::department(registry, p, &r.receiver),
+            Party::board(registry, p, profile),
+            province_due,
+        ));
+    }
+    out
+}
