@@ -61,7 +61,9 @@ pub unsafe extern "C" fn cncd_call(
         if op.is_null() || response_out.is_null() {
             return CNCD_NULL_POINTER;
         }
-        let Ok(op) = CStr::from_ptr(op).to_str() else { return CNCD_INVALID_UTF8 };
+        let Ok(op) = CStr::from_ptr(op).to_str() else {
+            return CNCD_INVALID_UTF8;
+        };
         let request = match utf8(request, request_len) {
             Ok(r) => r,
             Err(code) => return code,

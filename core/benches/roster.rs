@@ -67,7 +67,9 @@ fn bench(c: &mut Criterion) {
         let members: usize = r.teams.iter().map(|t| t.members.len()).sum();
         eprintln!("{n} teams, {members} members");
         g.throughput(Throughput::Elements(n as u64));
-        g.bench_with_input(BenchmarkId::new("cncd validate_roster", n), &r, |b, r| b.iter(|| black_box(validate_roster(&reg, &profile, r, as_of))));
+        g.bench_with_input(BenchmarkId::new("cncd validate_roster", n), &r, |b, r| {
+            b.iter(|| black_box(validate_roster(&reg, &profile, r, as_of)))
+        });
         g.bench_with_input(BenchmarkId::new("baseline size only", n), &r, |b, r| {
             b.iter(|| black_box(r.teams.iter().filter(|t| !(3..=5).contains(&t.members.len())).count()))
         });

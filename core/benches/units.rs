@@ -31,7 +31,11 @@ fn typed_names(reg: &Registry, kind: &str, n: usize) -> Vec<String> {
             "exact" => u.full_name().to_string(),
             "tone" => {
                 let t = to_tone_style(u.full_name(), ToneStyle::Modern);
-                if t == u.full_name() { to_tone_style(u.full_name(), ToneStyle::Traditional) } else { t }
+                if t == u.full_name() {
+                    to_tone_style(u.full_name(), ToneStyle::Traditional)
+                } else {
+                    t
+                }
             }
             "ascii" => ascii_key(u.full_name()),
             "abbreviation" => match u.kind() {

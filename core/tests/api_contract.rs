@@ -62,7 +62,8 @@ fn resolve_and_successors() {
             "villages":[{"code":"T1","commune":"22885","name":"Thôn Phước Lợi"}]}"#,
     );
     assert_eq!(v["ok"]["candidates"][0]["parent"], "22885");
-    let (code, path) = error("units.resolve", r#"{"registry":"ninh-thuan-2022","text":"a","villages":[{"code":"T1","commune":"1","name":"Thôn A"}]}"#);
+    let (code, path) =
+        error("units.resolve", r#"{"registry":"ninh-thuan-2022","text":"a","villages":[{"code":"T1","commune":"1","name":"Thôn A"}]}"#);
     assert_eq!((code.as_str(), path.as_deref()), ("bad_request", Some("/villages/0")));
     let (code, path) = error("units.resolve", r#"{"registry":"ninh-thuan-2022","text":"a","within":"123"}"#);
     assert_eq!((code.as_str(), path.as_deref()), ("bad_request", Some("/within")));
@@ -93,11 +94,7 @@ fn inline_registry() {
 fn version_matches_cargo_toml() {
     let manifest = include_str!("../Cargo.toml");
     let workspace = include_str!("../../Cargo.toml");
-    let version = workspace
-        .lines()
-        .find_map(|l| l.strip_prefix("version = \""))
-        .and_then(|v| v.strip_suffix('"'))
-        .unwrap();
+    let version = workspace.lines().find_map(|l| l.strip_prefix("version = \"")).and_then(|v| v.strip_suffix('"')).unwrap();
     assert!(manifest.contains("version.workspace = true"));
     let v = call_json("version", "{}");
     assert_eq!(v, json!({"ok": {"crate": version, "contract": cncd::api::CONTRACT_VERSION}}));
@@ -126,22 +123,32 @@ fn names_operations() {
     assert_eq!((ok["status"].as_str(), ok["canonical"].as_str()), (Some("fixable"), Some("CNCĐ_Phước Hà_Thuận Nam")));
     assert_eq!((ok["commune"].as_str(), ok["district"].as_str(), ok["province"].as_str()), (Some("22885"), Some("589"), Some("58")));
     let d = &ok["diagnostics"][0];
-    assert_eq!((d["rule"].as_str(), d["code"].as_str(), d["severity"].as_str(), d["path"].as_str()), (Some("NAME-ZALO"), Some("prefix_variant"), Some("warning"), Some("/name")));
+    assert_eq!(
+        (d["rule"].as_str(), d["code"].as_str(), d["severity"].as_str(), d["path"].as_str()),
+        (Some("NAME-ZALO"), Some("prefix_variant"), Some("warning"), Some("/name"))
+    );
     let v = call_json("names.check", r#"{"registry":"ninh-thuan-2022","name":"CNCĐ_Thanh Hai"}"#);
     assert_eq!((v["ok"]["status"].as_str(), v["ok"]["canonical"].is_null()), (Some("invalid"), true));
     let v = call_json("names.parse", r#"{"registry":"ninh-thuan-2022","name":"CNCĐ_Thôn A_Phước Hà_Thuận Nam"}"#);
-    assert_eq!((v["ok"]["unit"].as_str(), v["ok"]["village"].as_str(), v["ok"]["parent"]["code"].as_str()), (Some("22885"), Some("Thôn A"), Some("589")));
+    assert_eq!(
+        (v["ok"]["unit"].as_str(), v["ok"]["village"].as_str(), v["ok"]["parent"]["code"].as_str()),
+        (Some("22885"), Some("Thôn A"), Some("589"))
+    );
     let v = call_json("names.rehome", r#"{"name":"CNCĐ_Phước Hà_Thuận Nam","from":"ninh-thuan-2022","to":"vietnam-2025"}"#);
     assert_eq!(v["ok"]["names"], json!(["CNCĐ_Phước Hà_Khánh Hòa"]));
     assert_eq!(v["ok"]["diagnostics"][0]["rule"], "ORG-COMMUNE");
-    assert_eq!(error("names.check", r#"{"registry":"ninh-thuan-2022","name":"x","profile":"quang-tri-2023"}"#), ("unknown_profile".into(), Some("/profile".into())));
+    assert_eq!(
+        error("names.check", r#"{"registry":"ninh-thuan-2022","name":"x","profile":"quang-tri-2023"}"#),
+        ("unknown_profile".into(), Some("/profile".into()))
+    );
     assert_eq!(error("names.format", r#"{"registry":"ninh-thuan-2022","commune":"1"}"#), ("bad_request".into(), Some("/commune".into())));
     let long = format!(r#"{{"registry":"ninh-thuan-2022","name":"{}"}}"#, "a".repeat(600));
     assert_eq!(error("names.check", &long), ("too_large".into(), Some("/name".into())));
     let v = call_json("names.check", r#"{"registry":"vietnam-2022","name":"CNCĐ_Hảo Đước_Châu Thành","province":"72"}"#);
     assert_eq!(v["ok"]["status"], "ok");
     let mut profile = call_json("profile.get", "{}")["ok"]["profile"].clone();
-    profile["naming"] = json!({"prefix":"CNCĐ","separator":"-","template":["prefix","commune","parent"],"type_words":"always","tone_style":null});
+    profile["naming"] =
+        json!({"prefix":"CNCĐ","separator":"-","template":["prefix","commune","parent"],"type_words":"always","tone_style":null});
     let inline = json!({"registry":"ninh-thuan-2022","commune":"22885","profile": profile}).to_string();
     let inline = inline.as_str();
     assert_eq!(call_json("names.format", inline)["ok"]["name"], "CNCĐ-Xã Phước Hà-Huyện Thuận Nam");

@@ -1,11 +1,11 @@
 //! Every rule of teams passes, fails, and sits on its edge.
 
+use chrono::NaiveDate;
 use cncd::api::call;
 use cncd::diagnostics::Severity;
 use cncd::profile::Profile;
 use cncd::teams::{validate_roster, validate_team, Roster, Team};
 use cncd::units::Registry;
-use chrono::NaiveDate;
 use serde_json::{json, Value};
 
 fn as_of() -> NaiveDate {
@@ -198,9 +198,13 @@ fn the_operations() {
     let req = json!({"registry": "ninh-thuan-2022", "roster": {"teams": [good_team()]}, "as_of": "2022-12-31"});
     let v: Value = serde_json::from_str(&call("roster.validate", &req.to_string())).unwrap();
     assert_eq!(v["ok"]["counts"]["by_rule"]["ORG-COMMUNE"]["error"], 65);
-    let v: Value = serde_json::from_str(&call("teams.validate", r#"{"registry":"ninh-thuan-2022","team":{"level":"village"},"as_of":"31/12/2022"}"#)).unwrap();
+    let v: Value =
+        serde_json::from_str(&call("teams.validate", r#"{"registry":"ninh-thuan-2022","team":{"level":"village"},"as_of":"31/12/2022"}"#))
+            .unwrap();
     assert_eq!((v["error"]["code"].as_str(), v["error"]["path"].as_str()), (Some("bad_request"), Some("/as_of")));
-    let v: Value = serde_json::from_str(&call("teams.validate", r#"{"registry":"ninh-thuan-2022","team":{"level":"city"},"as_of":"2022-12-31"}"#)).unwrap();
+    let v: Value =
+        serde_json::from_str(&call("teams.validate", r#"{"registry":"ninh-thuan-2022","team":{"level":"city"},"as_of":"2022-12-31"}"#))
+            .unwrap();
     assert_eq!(v["error"]["path"], "/team/level");
     let v: Value = serde_json::from_str(&call("profile.get", r#"{"name":"quang-tri"}"#)).unwrap();
     assert_eq!(v["ok"]["profile"]["teams"]["village"]["size"], json!({"min": 5, "max": 8}));
@@ -210,7 +214,8 @@ fn the_operations() {
 fn a_huge_team_stays_linear() {
     // 20,000 members born the same year, with one real duplicate at the end: a list
     // scanned per member would take seconds; the maps take milliseconds.
-    let mut members: Vec<Value> = (0..20_000).map(|i| json!({"name": format!("Người {i}"), "birth_year": 1990, "phone": format!("09{i:08}")})).collect();
+    let mut members: Vec<Value> =
+        (0..20_000).map(|i| json!({"name": format!("Người {i}"), "birth_year": 1990, "phone": format!("09{i:08}")})).collect();
     members.push(json!({"name": "Người 7", "birth_year": 1990}));
     let mut t = good_team();
     t["members"] = Value::Array(members);

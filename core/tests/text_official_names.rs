@@ -10,8 +10,7 @@ const UNITS_2025: &str = include_str!("../data/vn-units-2025.csv");
 /// The names in columns `cols` of every row of a list: each commune once, with its
 /// district and province.
 fn names(csv: &str, cols: &[usize]) -> Vec<String> {
-    csv
-        .lines()
+    csv.lines()
         .skip(1)
         .flat_map(|line| {
             let fields: Vec<&str> = line.split(',').collect();

@@ -1,8 +1,6 @@
 //! Invariants of the text layer, on random strings biased toward Vietnamese.
 
-use cncd::text::{
-    ascii_key, ascii_key_into, clean, clean_into, name_key, name_key_into, title_case, to_tone_style, ToneStyle,
-};
+use cncd::text::{ascii_key, ascii_key_into, clean, clean_into, name_key, name_key_into, title_case, to_tone_style, ToneStyle};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 

@@ -72,9 +72,8 @@ pub fn format(ctx: &Context, r: &FormatRequest) -> Result<FormatResult, ApiError
     if let Some(v) = &r.village {
         check_name(v, "/village")?;
     }
-    let name = names::format(&reg, &rules, commune, r.village.as_deref()).map_err(|e| {
-        ApiError::new(ErrorCode::BadRequest, format!("Không định dạng được tên: {e}"), e.to_string()).at("/commune")
-    })?;
+    let name = names::format(&reg, &rules, commune, r.village.as_deref())
+        .map_err(|e| ApiError::new(ErrorCode::BadRequest, format!("Không định dạng được tên: {e}"), e.to_string()).at("/commune"))?;
     Ok(FormatResult { name })
 }
 
@@ -233,11 +232,13 @@ pub struct RehomeResult {
 pub fn rehome(ctx: &Context, r: &RehomeRequest) -> Result<RehomeResult, ApiError> {
     check_name(&r.name, "/name")?;
     let to_rules = naming(r.profile.as_ref(), "two-tier-2025")?;
-    let repath = |from: &'static str| move |mut e: ApiError| {
-        if e.path.as_deref() == Some("/registry") {
-            e.path = Some(from.into());
+    let repath = |from: &'static str| {
+        move |mut e: ApiError| {
+            if e.path.as_deref() == Some("/registry") {
+                e.path = Some(from.into());
+            }
+            e
         }
-        e
     };
     let from = ctx.resolve_registry(&r.from, &Extra::default()).map_err(repath("/from"))?;
     let to = ctx.resolve_registry(&r.to, &Extra::default()).map_err(repath("/to"))?;

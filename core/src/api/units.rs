@@ -2,8 +2,7 @@
 
 use super::{ApiError, Context, ErrorCode};
 use crate::units::{
-    Level, LoadError, MatchKind, Registry, RegistryJson, ResolveOptions, ResolveStatus, Successors, UnitJson,
-    UnitKind, MAX_RESOLVE_BYTES,
+    Level, LoadError, MatchKind, Registry, RegistryJson, ResolveOptions, ResolveStatus, Successors, UnitJson, UnitKind, MAX_RESOLVE_BYTES,
 };
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;

@@ -138,7 +138,8 @@ pub fn check(reg: &Registry, rules: &NamingRules, name: &str, province: Option<U
         );
     }
 
-    let mut out = NameCheck { status: NameStatus::Invalid, canonical: None, commune: None, parent: None, village: None, diagnostics: Vec::new() };
+    let mut out =
+        NameCheck { status: NameStatus::Invalid, canonical: None, commune: None, parent: None, village: None, diagnostics: Vec::new() };
     if !parsed.ambiguous.is_empty() {
         let names: Vec<String> = parsed.ambiguous.iter().map(|&c| describe(reg, c)).collect();
         d.push(
@@ -257,7 +258,15 @@ fn has_invisible(s: &str) -> bool {
 type Diag<'a> = dyn Fn(&str, Severity, String, String) -> Diagnostic + 'a;
 
 /// Findings for a unit slot that named its unit.
-fn slot_diagnostics(reg: &Registry, rules: &NamingRules, slot: &ParsedSlot, unit: UnitId, which: &str, d: &mut Vec<Diagnostic>, diag: &Diag) {
+fn slot_diagnostics(
+    reg: &Registry,
+    rules: &NamingRules,
+    slot: &ParsedSlot,
+    unit: UnitId,
+    which: &str,
+    d: &mut Vec<Diagnostic>,
+    diag: &Diag,
+) {
     let canon = unit_slot(reg, rules, unit);
     let style = rules.tone_style;
     match slot.matched {
@@ -335,17 +344,35 @@ fn text_diagnostics(
         return;
     }
     if styled_bare.to_lowercase() == canon_bare.to_lowercase() {
-        push("case", Severity::Info, format!("\"{typed}\" nên viết hoa là \"{canon}\""), format!("\"{typed}\" should be capitalised \"{canon}\""));
+        push(
+            "case",
+            Severity::Info,
+            format!("\"{typed}\" nên viết hoa là \"{canon}\""),
+            format!("\"{typed}\" should be capitalised \"{canon}\""),
+        );
         return;
     }
     let other = |s: &str| match style {
         Some(st) => to_tone_style(s, st),
-        None => to_tone_style(s, if to_tone_style(canon_bare, ToneStyle::Modern) == *canon_bare { ToneStyle::Modern } else { ToneStyle::Traditional }),
+        None => to_tone_style(
+            s,
+            if to_tone_style(canon_bare, ToneStyle::Modern) == *canon_bare { ToneStyle::Modern } else { ToneStyle::Traditional },
+        ),
     };
     if other(&bare).to_lowercase() == canon_bare.to_lowercase() {
-        push("tone_style", Severity::Info, format!("\"{typed}\" nên bỏ dấu là \"{canon}\""), format!("\"{typed}\" should place its tone marks as \"{canon}\""));
+        push(
+            "tone_style",
+            Severity::Info,
+            format!("\"{typed}\" nên bỏ dấu là \"{canon}\""),
+            format!("\"{typed}\" should place its tone marks as \"{canon}\""),
+        );
         if other(&bare) != *canon_bare {
-            push("case", Severity::Info, format!("\"{typed}\" nên viết hoa là \"{canon}\""), format!("\"{typed}\" should be capitalised \"{canon}\""));
+            push(
+                "case",
+                Severity::Info,
+                format!("\"{typed}\" nên viết hoa là \"{canon}\""),
+                format!("\"{typed}\" should be capitalised \"{canon}\""),
+            );
         }
         return;
     }
@@ -354,4 +381,3 @@ fn text_diagnostics(
     }
     push("spelling", Severity::Info, format!("\"{typed}\" nên viết là \"{canon}\""), format!("\"{typed}\" should be written \"{canon}\""));
 }
-

@@ -64,9 +64,10 @@ fn push_styled(rules: &NamingRules, text: &str, out: &mut String) {
 /// assert_eq!(format(&reg, &rules, phuoc_ha, None).unwrap(), "CNCĐ_Phước Hà_Thuận Nam");
 /// ```
 pub fn format(reg: &Registry, rules: &NamingRules, commune: UnitId, village: Option<&str>) -> Result<String, FormatError> {
-    let u = reg.get(commune).filter(|u| u.level() == Level::Commune).ok_or_else(|| {
-        FormatError::NotACommune(reg.get(commune).map_or_else(|| format!("{commune:?}"), |u| u.code().to_string()))
-    })?;
+    let u = reg
+        .get(commune)
+        .filter(|u| u.level() == Level::Commune)
+        .ok_or_else(|| FormatError::NotACommune(reg.get(commune).map_or_else(|| format!("{commune:?}"), |u| u.code().to_string())))?;
     let mut name = String::with_capacity(64);
     let mut first = true;
     let mut sep = |name: &mut String| {

@@ -207,7 +207,8 @@ fn read_slots(reg: &Registry, mut slots: Vec<String>, province: Option<UnitId>) 
         [] => {
             // The parent slot does not hold the commune: read the commune alone.
             let cr = reg.resolve(&commune_text, &ResolveOptions { level: Some(Level::Commune), within: province });
-            p.commune = Some(ParsedSlot { text: commune_text.clone(), unit: cr.unique(), matched: cr.candidates.first().map(|c| c.matched) });
+            p.commune =
+                Some(ParsedSlot { text: commune_text.clone(), unit: cr.unique(), matched: cr.candidates.first().map(|c| c.matched) });
             p.parent = parent_slot;
             match cr.status {
                 ResolveStatus::Unique => p.unit = cr.unique(),

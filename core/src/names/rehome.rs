@@ -33,14 +33,7 @@ pub struct Rehomed {
 /// assert_eq!(r.names, ["CNCĐ_Thôn Phước Lợi_Phước Hà_Khánh Hòa"]);
 /// assert_eq!(r.communes, ["22900"]);
 /// ```
-pub fn rehome(
-    from: &Registry,
-    to: &Registry,
-    mapping: &Mapping,
-    from_rules: &NamingRules,
-    to_rules: &NamingRules,
-    name: &str,
-) -> Rehomed {
+pub fn rehome(from: &Registry, to: &Registry, mapping: &Mapping, from_rules: &NamingRules, to_rules: &NamingRules, name: &str) -> Rehomed {
     let mut out = Rehomed { names: Vec::new(), communes: Vec::new(), diagnostics: Vec::new() };
     let checked = check(from, from_rules, name, None, "/name");
     let Some(commune) = checked.commune else {
@@ -115,7 +108,11 @@ fn merged_diagnostic(mapping: &Mapping, to: &Registry, new_id: UnitId, commune_t
                 Severity::Warning,
                 "/name",
                 format!("{} được hợp nhất từ {} xã cũ: xã mới sẽ có nhiều hơn một tổ cấp xã", u.full_name(), before.len()),
-                format!("{} merges {} old communes: the new commune will have more than one commune-level team", u.full_name(), before.len()),
+                format!(
+                    "{} merges {} old communes: the new commune will have more than one commune-level team",
+                    u.full_name(),
+                    before.len()
+                ),
             )
             .param("commune", u.code())
             .param("predecessors", before.to_vec()),

@@ -18,17 +18,41 @@ fn map_char(c: char) -> Map {
         '\u{D0}' => Map::To('Đ'),
         '\u{F0}' => Map::To('đ'),
         // Dashes: Unicode general category Pd, the minus sign and the hyphen bullet.
-        '\u{58A}' | '\u{5BE}' | '\u{1400}' | '\u{1806}' | '\u{2010}'..='\u{2015}' | '\u{2043}'
-        | '\u{2212}' | '\u{2E17}' | '\u{2E1A}' | '\u{2E3A}' | '\u{2E3B}' | '\u{2E40}'
-        | '\u{2E5D}' | '\u{301C}' | '\u{3030}' | '\u{30A0}' | '\u{FE31}' | '\u{FE32}'
-        | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' | '\u{10EAD}' => Map::To('-'),
+        '\u{58A}'
+        | '\u{5BE}'
+        | '\u{1400}'
+        | '\u{1806}'
+        | '\u{2010}'..='\u{2015}'
+        | '\u{2043}'
+        | '\u{2212}'
+        | '\u{2E17}'
+        | '\u{2E1A}'
+        | '\u{2E3A}'
+        | '\u{2E3B}'
+        | '\u{2E40}'
+        | '\u{2E5D}'
+        | '\u{301C}'
+        | '\u{3030}'
+        | '\u{30A0}'
+        | '\u{FE31}'
+        | '\u{FE32}'
+        | '\u{FE58}'
+        | '\u{FE63}'
+        | '\u{FF0D}'
+        | '\u{10EAD}' => Map::To('-'),
         // Apostrophe look-alikes.
-        '\u{60}' | '\u{B4}' | '\u{2BB}' | '\u{2BC}' | '\u{2018}' | '\u{2019}' | '\u{201B}'
-        | '\u{2032}' | '\u{2035}' | '\u{FF07}' => Map::To('\''),
+        '\u{60}' | '\u{B4}' | '\u{2BB}' | '\u{2BC}' | '\u{2018}' | '\u{2019}' | '\u{201B}' | '\u{2032}' | '\u{2035}' | '\u{FF07}' => {
+            Map::To('\'')
+        }
         // Invisible characters: zero-width, joiners, word joiner, BOM, soft hyphen,
         // bidirectional controls, invisible operators, Mongolian vowel separator.
-        '\u{AD}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}'
-        | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' => Map::Drop,
+        '\u{AD}'
+        | '\u{180E}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}' => Map::Drop,
         c if c.is_whitespace() => Map::Space,
         c if c.is_control() => Map::Drop,
         _ => Map::Keep,
@@ -239,7 +263,9 @@ mod tests {
     #[test]
     fn fast_scan_accepts_only_what_clean_keeps() {
         for cp in 0..0x2000u32 {
-            let Some(c) = char::from_u32(cp) else { continue };
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
             let s = format!("a{c}b");
             if is_clean_fast(&s) {
                 assert!(is_nfc(&s), "U+{cp:04X} passes the fast scan but is not NFC");

@@ -130,7 +130,9 @@ mod tests {
     fn tables_agree_with_unicode_normalization() {
         let tones = ["", "\u{300}", "\u{301}", "\u{309}", "\u{303}", "\u{323}"];
         for cp in 0..0x2000u32 {
-            let Some(c) = char::from_u32(cp) else { continue };
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
             if let Some(l) = letter(c) {
                 let lower_base = BASES[l.base as usize];
                 let mut expect: String = lower_base.to_string().nfd().collect();

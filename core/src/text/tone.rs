@@ -50,14 +50,50 @@ impl std::str::FromStr for ToneStyle {
 fn valid_nucleus(v: &[char]) -> bool {
     matches!(
         v,
-        [_] | ['a', 'i'] | ['a', 'o'] | ['a', 'u'] | ['a', 'y'] | ['â', 'u'] | ['â', 'y']
-            | ['e', 'o'] | ['ê', 'u'] | ['i', 'a'] | ['i', 'ê'] | ['i', 'u'] | ['o', 'a']
-            | ['o', 'ă'] | ['o', 'e'] | ['o', 'i'] | ['ô', 'i'] | ['ơ', 'i'] | ['o', 'o']
-            | ['ô', 'ô'] | ['u', 'a'] | ['u', 'â'] | ['u', 'ê'] | ['u', 'i'] | ['u', 'ô']
-            | ['u', 'ơ'] | ['u', 'y'] | ['ư', 'a'] | ['ư', 'i'] | ['ư', 'ơ'] | ['ư', 'u']
-            | ['y', 'ê'] | ['i', 'ê', 'u'] | ['y', 'ê', 'u'] | ['o', 'a', 'i'] | ['o', 'a', 'o']
-            | ['o', 'a', 'y'] | ['o', 'e', 'o'] | ['u', 'â', 'y'] | ['u', 'ô', 'i']
-            | ['u', 'y', 'a'] | ['u', 'y', 'ê'] | ['u', 'y', 'u'] | ['ư', 'ơ', 'i'] | ['ư', 'ơ', 'u']
+        [_] | ['a', 'i']
+            | ['a', 'o']
+            | ['a', 'u']
+            | ['a', 'y']
+            | ['â', 'u']
+            | ['â', 'y']
+            | ['e', 'o']
+            | ['ê', 'u']
+            | ['i', 'a']
+            | ['i', 'ê']
+            | ['i', 'u']
+            | ['o', 'a']
+            | ['o', 'ă']
+            | ['o', 'e']
+            | ['o', 'i']
+            | ['ô', 'i']
+            | ['ơ', 'i']
+            | ['o', 'o']
+            | ['ô', 'ô']
+            | ['u', 'a']
+            | ['u', 'â']
+            | ['u', 'ê']
+            | ['u', 'i']
+            | ['u', 'ô']
+            | ['u', 'ơ']
+            | ['u', 'y']
+            | ['ư', 'a']
+            | ['ư', 'i']
+            | ['ư', 'ơ']
+            | ['ư', 'u']
+            | ['y', 'ê']
+            | ['i', 'ê', 'u']
+            | ['y', 'ê', 'u']
+            | ['o', 'a', 'i']
+            | ['o', 'a', 'o']
+            | ['o', 'a', 'y']
+            | ['o', 'e', 'o']
+            | ['u', 'â', 'y']
+            | ['u', 'ô', 'i']
+            | ['u', 'y', 'a']
+            | ['u', 'y', 'ê']
+            | ['u', 'y', 'u']
+            | ['ư', 'ơ', 'i']
+            | ['ư', 'ơ', 'u']
     )
 }
 
@@ -87,10 +123,9 @@ pub(crate) fn tone_position(bases: &[u8], style: ToneStyle) -> Option<usize> {
     let initial_ok = match s {
         0 => true,
         1 => matches!(ch(0), 'b' | 'c' | 'd' | 'đ' | 'g' | 'h' | 'k' | 'l' | 'm' | 'n' | 'p' | 'q' | 'r' | 's' | 't' | 'v' | 'x'),
-        2 => matches!(
-            (ch(0), ch(1)),
-            ('c', 'h') | ('g', 'h') | ('k', 'h') | ('n', 'g') | ('n', 'h') | ('p', 'h') | ('t', 'h') | ('t', 'r')
-        ),
+        2 => {
+            matches!((ch(0), ch(1)), ('c', 'h') | ('g', 'h') | ('k', 'h') | ('n', 'g') | ('n', 'h') | ('p', 'h') | ('t', 'h') | ('t', 'r'))
+        }
         3 => (ch(0), ch(1), ch(2)) == ('n', 'g', 'h'),
         _ => false,
     };
@@ -278,8 +313,16 @@ mod tests {
     #[test]
     fn style_pairs() {
         for (trad, modern) in [
-            ("hòa", "hoà"), ("thủy", "thuỷ"), ("khỏe", "khoẻ"), ("hòe", "hoè"), ("Hóa", "Hoá"),
-            ("THỦY", "THUỶ"), ("Tòa", "Toà"), ("lũy", "luỹ"), ("xõa", "xoã"), ("họa", "hoạ"),
+            ("hòa", "hoà"),
+            ("thủy", "thuỷ"),
+            ("khỏe", "khoẻ"),
+            ("hòe", "hoè"),
+            ("Hóa", "Hoá"),
+            ("THỦY", "THUỶ"),
+            ("Tòa", "Toà"),
+            ("lũy", "luỹ"),
+            ("xõa", "xoã"),
+            ("họa", "hoạ"),
         ] {
             assert_eq!(to_tone_style(trad, Modern), modern);
             assert_eq!(to_tone_style(modern, Traditional), trad);
@@ -291,9 +334,8 @@ mod tests {
     #[test]
     fn same_in_both_styles() {
         for w in [
-            "khuyến", "hoàng", "người", "quý", "quỳnh", "già", "gì", "giữa", "ngoài", "khuỷu",
-            "thuở", "rượu", "hoặc", "tuần", "muốn", "tiếng", "yêu", "mía", "múa", "cửa", "gửi",
-            "Phước", "Quảng", "Nghĩa", "huỳnh", "Thuận", "Đoàn", "Khánh", "Hải",
+            "khuyến", "hoàng", "người", "quý", "quỳnh", "già", "gì", "giữa", "ngoài", "khuỷu", "thuở", "rượu", "hoặc", "tuần", "muốn",
+            "tiếng", "yêu", "mía", "múa", "cửa", "gửi", "Phước", "Quảng", "Nghĩa", "huỳnh", "Thuận", "Đoàn", "Khánh", "Hải",
         ] {
             assert_eq!(to_tone_style(w, Traditional), w, "{w}");
             assert_eq!(to_tone_style(w, Modern), w, "{w}");

@@ -438,7 +438,9 @@ mod tests {
         assert_eq!((e.code, e.line), (LoadErrorCode::BadJson, Some(1)));
         let e = Registry::from_json(r#"{"provinces":[{"code":"1","name":"Tỉnh A"},{"code":"1","name":"Tỉnh B"}]}"#).unwrap_err();
         assert_eq!((e.code, e.path.as_deref()), (LoadErrorCode::DuplicateCode, Some("/provinces/1/code")));
-        let e = Registry::from_json(r#"{"provinces":[{"code":"1","name":"Tỉnh A"}],"villages":[{"code":"v","commune":"9","name":"Thôn A"}]}"#).unwrap_err();
+        let e =
+            Registry::from_json(r#"{"provinces":[{"code":"1","name":"Tỉnh A"}],"villages":[{"code":"v","commune":"9","name":"Thôn A"}]}"#)
+                .unwrap_err();
         assert_eq!((e.code, e.path.as_deref()), (LoadErrorCode::UnknownParent, Some("/villages/0/commune")));
         let e = Registry::from_json(r#"{"provinces":[{"code":"1","name":"  "}]}"#).unwrap_err();
         assert_eq!((e.code, e.path.as_deref()), (LoadErrorCode::EmptyName, Some("/provinces/0/name")));

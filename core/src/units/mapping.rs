@@ -181,12 +181,9 @@ impl Mapping {
             }
         }
         match (self.old.get(code), name) {
-            (Some(old), Some(name)) if name_key(&old.name) != name_key(&name) => Successors {
-                status: SuccessorStatus::CodeReused,
-                successors: Vec::new(),
-                via: None,
-                base_name: Some(old.name.clone()),
-            },
+            (Some(old), Some(name)) if name_key(&old.name) != name_key(&name) => {
+                Successors { status: SuccessorStatus::CodeReused, successors: Vec::new(), via: None, base_name: Some(old.name.clone()) }
+            }
             _ => self.successors(code),
         }
     }

@@ -1,11 +1,11 @@
 //! Resolution of typed unit names against a registry.
 
 use super::kind::{split_cleaned, Level, UnitKind};
-use std::cell::OnceCell;
 use super::registry::{Registry, UnitId};
 use super::typo::{within_one_edit, TypoIndex, MIN_TYPO_LETTERS};
 use crate::text::{ascii_key, clean, name_key};
 use serde::{Deserialize, Serialize};
+use std::cell::OnceCell;
 
 /// The longest text [`Registry::resolve`] reads, in bytes; longer text resolves to nothing.
 pub const MAX_RESOLVE_BYTES: usize = 256;

@@ -102,8 +102,7 @@ pub(crate) fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
             return true;
         }
         // Substitution at p, or a transposition of p and p+1.
-        a[p + 1..] == b[p + 1..]
-            || (p + 1 < a.len() && a[p] == b[p + 1] && a[p + 1] == b[p] && a[p + 2..] == b[p + 2..])
+        a[p + 1..] == b[p + 1..] || (p + 1 < a.len() && a[p] == b[p + 1] && a[p + 1] == b[p] && a[p + 2..] == b[p + 2..])
     } else {
         // Deletion from b at p.
         a[p..] == b[p + 1..]

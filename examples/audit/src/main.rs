@@ -93,11 +93,7 @@ fn main() -> ExitCode {
     };
     let reg = Registry::ninh_thuan_2022();
     let mapping = Mapping::ninh_thuan_2025();
-    println!(
-        "cncd-audit · Ninh Thuận 2022 · {} {}",
-        reg.count(Level::Commune),
-        lang.t("xã, phường, thị trấn", "communes")
-    );
+    println!("cncd-audit · Ninh Thuận 2022 · {} {}", reg.count(Level::Commune), lang.t("xã, phường, thị trấn", "communes"));
     println!("{}", lang.t("Đối chiếu tên xã gõ tay với danh mục chính thức:", "Typed commune names against the official list:"));
     let mut seen = BTreeSet::new();
     let (mut unclear, mut total) = (0, 0);
@@ -148,13 +144,7 @@ fn main() -> ExitCode {
     for (did, d) in reg.units().filter(|(_, u)| u.level() == Level::District) {
         let communes = reg.children(did);
         let missing: Vec<&str> = communes.iter().filter(|c| !seen.contains(*c)).map(|c| reg.unit(*c).name()).collect();
-        println!(
-            "  {:<32} {:>2}/{:<2}  {}",
-            d.full_name(),
-            communes.len() - missing.len(),
-            communes.len(),
-            missing.join(", ")
-        );
+        println!("  {:<32} {:>2}/{:<2}  {}", d.full_name(), communes.len() - missing.len(), communes.len(), missing.join(", "));
     }
     println!();
     println!(
