@@ -394,6 +394,17 @@ pub(crate) fn is_numbered(bare: &str) -> bool {
     !bare.is_empty() && bare.bytes().all(|b| b.is_ascii_digit())
 }
 
+/// The list of a per-level report (provinces, districts, communes) that holds `level`,
+/// or `None` for villages and schools: how coverage and activity summaries find a unit.
+pub(crate) fn list_at<'a, T>(level: Level, provinces: &'a [T], districts: &'a [T], communes: &'a [T]) -> Option<&'a [T]> {
+    match level {
+        Level::Province => Some(provinces),
+        Level::District => Some(districts),
+        Level::Commune => Some(communes),
+        Level::Village | Level::School => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -441,16 +452,5 @@ mod tests {
         assert_eq!(split_typed_name("thi tran Khanh Hai").bare, "Khanh Hai");
         assert_eq!(split_typed_name("TỔ DÂN PHỐ 12").bare, "12");
         assert_eq!(split_typed_name("TỔ DÂN PHỐ").kind, UnitKind::Other);
-    }
-}
-
-/// The list of a per-level report (provinces, districts, communes) that holds `level`,
-/// or `None` for villages and schools: how coverage and activity summaries find a unit.
-pub(crate) fn list_at<'a, T>(level: Level, provinces: &'a [T], districts: &'a [T], communes: &'a [T]) -> Option<&'a [T]> {
-    match level {
-        Level::Province => Some(provinces),
-        Level::District => Some(districts),
-        Level::Commune => Some(communes),
-        Level::Village | Level::School => None,
     }
 }
