@@ -40,7 +40,7 @@ fn variants(canonical: &str, other_style: &str) -> Vec<(String, &'static str)> {
         (canonical.replace('_', " | "), "separator"),
         (canonical.replace('_', " - "), "separator"),
         (canonical.to_uppercase(), "case"),
-        (ascii_key(canonical).replace(' ', " "), "diacritics_missing"),
+        (ascii_key(canonical), "diacritics_missing"),
     ];
     if other_style != canonical {
         v.push((other_style.to_string(), "tone_style"));
