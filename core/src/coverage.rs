@@ -20,7 +20,7 @@
 
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::profile::{Profile, TeamLevel};
-use crate::teams::{provinces_of, Roster};
+use crate::teams::{provinces_of_communes, Roster};
 use crate::text::name_key;
 use crate::units::{list_at, Level, Registry, UnitId};
 use serde::{Deserialize, Serialize};
@@ -164,15 +164,17 @@ impl Coverage {
 ///
 /// See [the module](crate::coverage) for an example.
 pub fn compute(registry: &Registry, profile: &Profile, roster: &Roster, ocop: &[OcopProduct]) -> Coverage {
-    let provinces = provinces_of(registry, roster);
+    let team_units: Vec<Option<UnitId>> =
+        roster.teams.iter().map(|t| t.commune.as_deref().and_then(|c| registry.find(Level::Commune, c))).collect();
+    let provinces = provinces_of_communes(registry, team_units.iter().flatten().copied());
     let communes: Vec<UnitId> = provinces.iter().flat_map(|&p| registry.descendants_at(p, Level::Commune)).collect();
     let index: HashMap<UnitId, usize> = communes.iter().enumerate().map(|(i, &c)| (c, i)).collect();
 
     // What the teams name, per commune.
     let mut commune_team = vec![false; communes.len()];
     let mut named: Vec<[HashSet<String>; 2]> = vec![Default::default(); communes.len()];
-    for t in &roster.teams {
-        let Some(&i) = t.commune.as_deref().and_then(|c| registry.find(Level::Commune, c)).and_then(|c| index.get(&c)) else {
+    for (t, c) in roster.teams.iter().zip(&team_units) {
+        let Some(&i) = c.as_ref().and_then(|c| index.get(c)) else {
             continue;
         };
         let (slot, unit) = match t.level {

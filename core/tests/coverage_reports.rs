@@ -133,7 +133,7 @@ fn one_late_and_one_missing_district_report_are_both_shown() {
         date: "2022-07-31".into(),
         extra: Default::default(),
     });
-    let s = status(&due, &got, chrono::NaiveDate::from_ymd_opt(2022, 8, 10).unwrap());
+    let s = status(due.clone(), &got, chrono::NaiveDate::from_ymd_opt(2022, 8, 10).unwrap());
     assert_eq!((s.counts.on_time, s.counts.late, s.counts.missing, s.counts.pending), (6, 1, 1, 0));
     let late: Vec<_> = s.items.iter().filter(|i| i.state == State::Late).collect();
     assert_eq!((late[0].obligation.from.name.as_str(), late[0].days_late), ("Ủy ban nhân dân huyện Thuận Nam", Some(3)));
@@ -144,7 +144,7 @@ fn one_late_and_one_missing_district_report_are_both_shown() {
     assert_eq!(findings, [("REPORT-DISTRICT-MONTHLY", "report_missing", "error"), ("REPORT-DISTRICT-MONTHLY", "report_late", "warning")]);
     assert!(s.diagnostics[0].message.vi.contains("Bác Ái") && s.diagnostics[0].message.en.contains("Bác Ái"));
     // Before the deadline, nothing is missing yet.
-    let early = status(&due, &[], chrono::NaiveDate::from_ymd_opt(2022, 7, 31).unwrap());
+    let early = status(due.clone(), &[], chrono::NaiveDate::from_ymd_opt(2022, 7, 31).unwrap());
     assert_eq!(early.counts.pending, due.len());
 }
 
@@ -159,7 +159,7 @@ fn deadlines_follow_the_profile() {
     assert_eq!(due.last().unwrap().due.to_string(), "2023-01-10");
     // The late report of the other test is on time under this profile.
     let s = status(
-        &due,
+        due,
         &district_submissions("", "589")
             .into_iter()
             .map(|mut s| {
@@ -329,4 +329,27 @@ proptest! {
             prop_assert!(!mask[i]);
         }
     }
+}
+
+#[test]
+fn sums_past_u32_are_exact() {
+    // The summary counts in u32 and counts again in u64 when a sum would overflow.
+    let reg = Registry::ninh_thuan_2022();
+    let roster: Roster =
+        serde_json::from_value(json!({"teams": [{"id": "A", "level": "commune", "commune": "22885", "members": []}]})).unwrap();
+    let big = u64::from(u32::MAX) - 1;
+    let records: Vec<ActivityRecord> = serde_json::from_value(json!([
+        {"team": "A", "date": "2022-07-01", "activity": "gov.apps", "people_reached": big},
+        {"team": "A", "date": "2022-07-02", "activity": "gov.apps", "people_reached": 5},
+        {"team": "A", "date": "2022-07-03", "activity": "gov.apps", "people_reached": u64::MAX},
+        {"team": "B", "date": "2022-07-03", "activity": "gov.apps"}
+    ]))
+    .unwrap();
+    let s = summarize(&reg, &Profile::ninh_thuan_2022(), &roster, &records[..2], "2022-07".parse().unwrap());
+    assert_eq!(s.teams[0].total.people_reached, big + 5);
+    assert_eq!(s.unit(Level::District, "589").unwrap().activities["gov.apps"].people_reached, big + 5);
+    // Past u64 it saturates; the unknown team is reported once, not once per pass.
+    let s = summarize(&reg, &Profile::ninh_thuan_2022(), &roster, &records, "2022-07".parse().unwrap());
+    assert_eq!((s.teams[0].total.people_reached, s.teams[0].total.records), (u64::MAX, 3));
+    assert_eq!(s.diagnostics.len(), 1);
 }

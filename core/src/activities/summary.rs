@@ -4,7 +4,7 @@ use crate::catalogue::Pillar;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::month::Month;
 use crate::profile::Profile;
-use crate::teams::{parse_date, provinces_of, Roster};
+use crate::teams::{parse_date, provinces_of_communes, Roster};
 use crate::units::{list_at, Level, Registry, UnitId};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -209,78 +209,58 @@ impl ActivitySummary {
 /// See [the module](crate::activities) for an example.
 pub fn summarize(registry: &Registry, profile: &Profile, roster: &Roster, records: &[ActivityRecord], month: Month) -> ActivitySummary {
     let catalogue = &profile.activities;
-    let kinds: HashMap<&str, usize> = catalogue.iter().enumerate().map(|(i, k)| (k.id.as_str(), i)).collect();
-    let provinces = provinces_of(registry, roster);
+    let kinds = Kinds::new(catalogue);
+    let team_units: Vec<Option<UnitId>> =
+        roster.teams.iter().map(|t| t.commune.as_deref().and_then(|c| registry.find(Level::Commune, c))).collect();
+    let provinces = provinces_of_communes(registry, team_units.iter().flatten().copied());
     let communes: Vec<UnitId> = provinces.iter().flat_map(|&p| registry.descendants_at(p, Level::Commune)).collect();
     let commune_index: HashMap<UnitId, usize> = communes.iter().enumerate().map(|(i, &c)| (c, i)).collect();
 
-    // Per team: its commune's index in `communes`.
-    let mut teams: Vec<TeamActivity> = Vec::with_capacity(roster.teams.len());
-    let mut team_commune: Vec<Option<usize>> = Vec::with_capacity(roster.teams.len());
-    let mut by_id: HashMap<&str, usize> = HashMap::with_capacity(roster.teams.len());
+    // Per team: its commune's index in `communes`. The ids are copied into one arena so
+    // that the lookups of a million records compare against memory that stays in cache.
+    let team_commune: Vec<Option<usize>> = team_units.iter().map(|c| c.and_then(|c| commune_index.get(&c).copied())).collect();
+    let mut arena = String::with_capacity(roster.teams.iter().map(|t| t.id.as_ref().map_or(0, String::len)).sum());
+    let mut spans: Vec<(usize, usize, usize)> = Vec::with_capacity(roster.teams.len());
     for (i, t) in roster.teams.iter().enumerate() {
-        let c = t.commune.as_deref().and_then(|c| registry.find(Level::Commune, c));
-        team_commune.push(c.and_then(|c| commune_index.get(&c).copied()));
         if let Some(id) = t.id.as_deref() {
-            by_id.entry(id).or_insert(i);
+            spans.push((arena.len(), arena.len() + id.len(), i));
+            arena.push_str(id);
         }
-        teams.push(TeamActivity {
-            index: i,
-            team: t.id.clone(),
-            commune: c.map(|c| registry.unit(c).code().to_string()),
-            total: Tally::default(),
-            pillars: PillarTallies::default(),
-        });
+    }
+    // Each id gives its team and the team's commune, so that the loop needs one lookup.
+    let mut by_id: HashMap<&str, (usize, Option<usize>)> = HashMap::with_capacity(spans.len());
+    for &(a, b, i) in &spans {
+        by_id.entry(&arena[a..b]).or_insert((i, team_commune[i]));
     }
 
-    // Per commune and activity kind.
+    // Per team and pillar, and per commune and activity kind. Counting in u32 halves the
+    // memory the loop touches at random, which is most of its cost; a sum that would
+    // overflow u32 (no real month comes near) makes it count again in u64.
     let k = catalogue.len();
-    let mut cells = vec![Tally::default(); communes.len() * k];
+    let pass = Pass { records, month, profile, kinds: &kinds, by_id: &by_id, k, communes: communes.len() };
     let mut diagnostics = Vec::new();
-    for (n, r) in records.iter().enumerate() {
-        let Some(date) = parse_date(&r.date) else {
-            diagnostics.push(record_finding(
-                n,
-                "date",
-                "activity_bad_date",
-                &r.date,
-                format!("Ngày {:?} không đọc được (cần YYYY-MM-DD)", r.date),
-                format!("the date {:?} cannot be read (YYYY-MM-DD expected)", r.date),
-            ));
-            continue;
-        };
-        if !month.contains(date) {
-            continue;
+    let tables = match pass.run::<Small>(roster.teams.len(), &mut diagnostics) {
+        Some((t, c)) => Tables::Small(t, c),
+        None => {
+            diagnostics.clear();
+            let (t, c) = pass.run::<Tally>(roster.teams.len(), &mut diagnostics).unwrap_or_default();
+            Tables::Big(t, c)
         }
-        let Some(&kind) = kinds.get(r.activity.as_str()) else {
-            diagnostics.push(record_finding(
-                n,
-                "activity",
-                "activity_unknown",
-                &r.activity,
-                format!("Hoạt động {:?} không có trong danh mục của cấu hình {}", r.activity, profile.name),
-                format!("the activity {:?} is not in the catalogue of profile {}", r.activity, profile.name),
-            ));
-            continue;
-        };
-        let Some(&t) = by_id.get(r.team.as_str()) else {
-            diagnostics.push(record_finding(
-                n,
-                "team",
-                "activity_unknown_team",
-                &r.team,
-                format!("Không có tổ mã {:?} trong danh sách", r.team),
-                format!("no team with id {:?} in the roster", r.team),
-            ));
-            continue;
-        };
-        let pillar = catalogue[kind].pillar;
-        teams[t].total.add_record(r);
-        teams[t].pillars.get_mut(pillar).add_record(r);
-        if let Some(c) = team_commune[t] {
-            cells[c * k + kind].add_record(r);
-        }
-    }
+    };
+    let teams: Vec<TeamActivity> = roster
+        .teams
+        .iter()
+        .zip(&team_units)
+        .enumerate()
+        .map(|(i, (t, c))| {
+            let p = [0, 1, 2].map(|pillar| tables.team(i, pillar));
+            let pillars = PillarTallies { digital_government: p[0], digital_economy: p[1], digital_society: p[2] };
+            let mut total = p[0];
+            total.add(&p[1]);
+            total.add(&p[2]);
+            TeamActivity { index: i, team: t.id.clone(), commune: c.map(|c| registry.unit(c).code().to_string()), total, pillars }
+        })
+        .collect();
 
     // Communes, then roll up.
     let mut team_counts = vec![(0usize, 0usize); communes.len()];
@@ -307,11 +287,12 @@ pub fn summarize(registry: &Registry, profile: &Profile, roster: &Roster, record
     for (i, &c) in communes.iter().enumerate() {
         let mut u = unit_of(c);
         (u.teams, u.active_teams) = team_counts[i];
-        for (kind, cell) in cells[i * k..(i + 1) * k].iter().enumerate() {
+        for (kind, a) in catalogue.iter().enumerate() {
+            let cell = tables.cell(i * k + kind);
             if cell.records > 0 {
-                u.total.add(cell);
-                u.pillars.get_mut(catalogue[kind].pillar).add(cell);
-                u.activities.insert(catalogue[kind].id.clone(), *cell);
+                u.total.add(&cell);
+                u.pillars.get_mut(a.pillar).add(&cell);
+                u.activities.insert(a.id.clone(), cell);
             }
         }
         out_communes.push(u);
@@ -339,6 +320,178 @@ pub fn summarize(registry: &Registry, profile: &Profile, roster: &Roster, record
     ActivitySummary { month, teams, communes: out_communes, districts, provinces: provinces_out, diagnostics }
 }
 
-fn record_finding(n: usize, field: &str, code: &str, value: &str, vi: String, en: String) -> Diagnostic {
-    Diagnostic::new("REPORT-TEAM", code, Severity::Error, format!("/activities/{n}/{field}"), vi, en).param("value", value)
+/// A counter cell of the hot loop.
+trait Cell: Copy + Default {
+    /// Adds a record; false if a sum would overflow.
+    fn add(&mut self, r: &ActivityRecord) -> bool;
+}
+
+impl Cell for Tally {
+    fn add(&mut self, r: &ActivityRecord) -> bool {
+        self.add_record(r);
+        true
+    }
+}
+
+/// [`Tally`] in u32.
+#[derive(Clone, Copy, Default)]
+struct Small([u32; 5]);
+
+impl Small {
+    fn tally(self) -> Tally {
+        let [records, people_reached, apps_installed, digital_stores, payment_accounts] = self.0.map(u64::from);
+        Tally { records, people_reached, apps_installed, digital_stores, payment_accounts }
+    }
+}
+
+impl Cell for Small {
+    fn add(&mut self, r: &ActivityRecord) -> bool {
+        let add = |a: &mut u32, b: u64| u32::try_from(b).ok().and_then(|b| a.checked_add(b)).map(|s| *a = s).is_some();
+        let [n, p, a, d, m] = &mut self.0;
+        add(n, 1) & add(p, r.people_reached) & add(a, r.apps_installed) & add(d, r.digital_stores) & add(m, r.payment_accounts)
+    }
+}
+
+/// The catalogue's ids, found by a scan of their lengths and first bytes: a catalogue
+/// has a dozen entries, where a hash of every record's activity would cost more.
+struct Kinds<'a>(Vec<(usize, u64, &'a str)>);
+
+impl<'a> Kinds<'a> {
+    fn new(catalogue: &'a [crate::catalogue::ActivityKind]) -> Self {
+        Kinds(catalogue.iter().map(|k| (k.id.len(), Self::head(&k.id), k.id.as_str())).collect())
+    }
+
+    fn head(s: &str) -> u64 {
+        let mut b = [0u8; 8];
+        let n = s.len().min(8);
+        b[..n].copy_from_slice(&s.as_bytes()[..n]);
+        u64::from_le_bytes(b)
+    }
+
+    fn get(&self, s: &str) -> Option<usize> {
+        let (len, head) = (s.len(), Self::head(s));
+        self.0.iter().position(|&(l, h, id)| l == len && h == head && id == s)
+    }
+}
+
+/// The tables of a pass, in whichever width it counted.
+enum Tables {
+    Small(Vec<Row<Small>>, Vec<Small>),
+    Big(Vec<Row<Tally>>, Vec<Tally>),
+}
+
+/// A team's three pillars, on a cache line of its own (60 bytes in u32): an update
+/// touches one line, not two.
+#[derive(Clone, Copy, Default)]
+#[repr(align(64))]
+struct Row<C>([C; 3]);
+
+impl Tables {
+    fn team(&self, t: usize, pillar: usize) -> Tally {
+        match self {
+            Tables::Small(teams, _) => teams[t].0[pillar].tally(),
+            Tables::Big(teams, _) => teams[t].0[pillar],
+        }
+    }
+
+    fn cell(&self, i: usize) -> Tally {
+        match self {
+            Tables::Small(_, cells) => cells[i].tally(),
+            Tables::Big(_, cells) => cells[i],
+        }
+    }
+}
+
+/// One pass over the records.
+struct Pass<'a> {
+    records: &'a [ActivityRecord],
+    month: Month,
+    profile: &'a Profile,
+    kinds: &'a Kinds<'a>,
+    by_id: &'a HashMap<&'a str, (usize, Option<usize>)>,
+    k: usize,
+    communes: usize,
+}
+
+impl Pass<'_> {
+    /// Sums per team and pillar, and per commune and kind; `None` on overflow.
+    #[allow(clippy::type_complexity)]
+    fn run<C: Cell>(&self, teams: usize, diagnostics: &mut Vec<Diagnostic>) -> Option<(Vec<Row<C>>, Vec<C>)> {
+        let catalogue = &self.profile.activities;
+        let mut per_team = vec![Row([C::default(); 3]); teams];
+        let mut cells = vec![C::default(); self.communes * self.k];
+        // Lookups for a batch of records first, then their updates: the updates of a
+        // batch are independent loads that the processor overlaps, where one record at a
+        // time would wait for each.
+        const BATCH: usize = 64;
+        let mut batch: Vec<(usize, usize, Option<usize>, usize)> = Vec::with_capacity(BATCH);
+        for (start, chunk) in self.records.chunks(BATCH).enumerate() {
+            batch.clear();
+            for (j, r) in chunk.iter().enumerate() {
+                let n = start * BATCH + j;
+                let Some(date) = parse_date(&r.date) else {
+                    diagnostics.push(record_finding(n, Unread::Date, r, &self.profile.name));
+                    continue;
+                };
+                if !self.month.contains(date) {
+                    continue;
+                }
+                let Some(kind) = self.kinds.get(&r.activity) else {
+                    diagnostics.push(record_finding(n, Unread::Activity, r, &self.profile.name));
+                    continue;
+                };
+                let Some(&(t, c)) = self.by_id.get(r.team.as_str()) else {
+                    diagnostics.push(record_finding(n, Unread::Team, r, &self.profile.name));
+                    continue;
+                };
+                batch.push((j, t, c, kind));
+            }
+            for &(j, t, c, kind) in &batch {
+                let r = &chunk[j];
+                let mut ok = per_team[t].0[catalogue[kind].pillar as usize].add(r);
+                if let Some(c) = c {
+                    ok &= cells[c * self.k + kind].add(r);
+                }
+                if !ok {
+                    return None;
+                }
+            }
+        }
+        Some((per_team, cells))
+    }
+}
+
+/// Why a record could not be counted.
+#[derive(Clone, Copy)]
+enum Unread {
+    Date,
+    Activity,
+    Team,
+}
+
+fn record_finding(n: usize, why: Unread, r: &ActivityRecord, profile: &str) -> Diagnostic {
+    let (field, code, value, vi, en) = match why {
+        Unread::Date => (
+            "date",
+            "activity_bad_date",
+            &r.date,
+            format!("Ngày {:?} không đọc được (cần YYYY-MM-DD)", r.date),
+            format!("the date {:?} cannot be read (YYYY-MM-DD expected)", r.date),
+        ),
+        Unread::Activity => (
+            "activity",
+            "activity_unknown",
+            &r.activity,
+            format!("Hoạt động {:?} không có trong danh mục của cấu hình {profile}", r.activity),
+            format!("the activity {:?} is not in the catalogue of profile {profile}", r.activity),
+        ),
+        Unread::Team => (
+            "team",
+            "activity_unknown_team",
+            &r.team,
+            format!("Không có tổ mã {:?} trong danh sách", r.team),
+            format!("no team with id {:?} in the roster", r.team),
+        ),
+    };
+    Diagnostic::new("REPORT-TEAM", code, Severity::Error, format!("/activities/{n}/{field}"), vi, en).param("value", value.as_str())
 }

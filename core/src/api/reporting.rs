@@ -203,7 +203,7 @@ pub fn status(ctx: &Context, r: &StatusRequest) -> Result<StatusReport, ApiError
     let today = date(&r.today, "/today")?;
     let reg = ctx.resolve_registry(&r.registry, &Extra::default())?;
     let due = reports::schedule(&reg, &profile, &r.roster, r.month);
-    Ok(reports::status(&due, &r.submitted, today))
+    Ok(reports::status(due, &r.submitted, today))
 }
 
 /// Request of `reports.draft`.

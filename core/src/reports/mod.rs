@@ -10,7 +10,7 @@
 //! ```
 //! use cncd::{profile::Profile, reports::{schedule, status, State}, teams::Roster, units::Registry};
 //! let due = schedule(&Registry::ninh_thuan_2022(), &Profile::ninh_thuan_2022(), &Roster::default(), "2022-07".parse().unwrap());
-//! let s = status(&due, &[], chrono::NaiveDate::from_ymd_opt(2022, 7, 20).unwrap());
+//! let s = status(due, &[], chrono::NaiveDate::from_ymd_opt(2022, 7, 20).unwrap());
 //! assert!(s.items.iter().all(|i| i.state == State::Pending)); // not due before 31 July
 //! ```
 

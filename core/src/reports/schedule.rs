@@ -2,11 +2,12 @@
 
 use super::chain::{chain, Party};
 use crate::month::Month;
-use crate::profile::Profile;
+use crate::profile::{Profile, TeamLevel};
 use crate::teams::{provinces_of, Roster};
 use crate::units::{Level, Registry, UnitId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 
 /// A report that is due: from whom, to whom, on which month, by when.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -76,15 +77,18 @@ pub(crate) fn reporters(registry: &Registry, provinces: &[UnitId]) -> Vec<UnitId
 /// ```
 pub fn schedule(registry: &Registry, profile: &Profile, roster: &Roster, month: Month) -> Vec<Obligation> {
     let r = &profile.reporting;
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(roster.teams.len() + 1024);
     let team_due = month.deadline(r.team_deadline_day);
+    // Teams of one commune and level share their supervisor: work it out once.
+    let mut supervisor: HashMap<(UnitId, TeamLevel), Option<Party>> = HashMap::new();
     for (i, t) in roster.teams.iter().enumerate() {
         let Some(c) = t.commune.as_deref().and_then(|c| registry.find(Level::Commune, c)) else {
             continue;
         };
-        if let Some(mut ch) = chain(registry, profile, t, c) {
-            let to = ch.supervisors.swap_remove(0);
-            out.push(Obligation::new("REPORT-TEAM", month, Party::team(t, i), to, team_due));
+        let to =
+            supervisor.entry((c, t.level)).or_insert_with(|| chain(registry, profile, t, c).map(|mut ch| ch.supervisors.swap_remove(0)));
+        if let Some(to) = to {
+            out.push(Obligation::new("REPORT-TEAM", month, Party::team(t, i), to.clone(), team_due));
         }
     }
     let provinces = scope(registry, roster);

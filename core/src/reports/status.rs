@@ -86,7 +86,7 @@ pub struct StatusReport {
 
 /// Matches submissions to a schedule on `today`: on time, late by N days, missing, or
 /// not yet due. A submission matches the obligation with its rule, `from` code and month;
-/// the earliest counts.
+/// the earliest counts. The schedule is moved into the report's items (clone it to keep it).
 ///
 /// ```
 /// use cncd::{profile::Profile, reports::{schedule, status, State, Submission}, teams::Roster, units::Registry};
@@ -95,13 +95,13 @@ pub struct StatusReport {
 ///   {"rule": "REPORT-DISTRICT-MONTHLY", "from": "582", "month": "2022-07", "date": "2022-07-29"},
 ///   {"rule": "REPORT-DISTRICT-MONTHLY", "from": "589", "month": "2022-07", "date": "2022-08-03"}]"#).unwrap();
 /// let today = chrono::NaiveDate::from_ymd_opt(2022, 8, 10).unwrap();
-/// let s = status(&due, &got, today);
+/// let s = status(due, &got, today);
 /// assert_eq!(s.items[0].state, State::OnTime);
 /// let thuan_nam = s.items.iter().find(|i| i.obligation.from.code == "589").unwrap();
 /// assert_eq!((thuan_nam.state, thuan_nam.days_late), (State::Late, Some(3)));
 /// assert_eq!((s.counts.on_time, s.counts.late, s.counts.missing), (1, 1, 6));
 /// ```
-pub fn status(schedule: &[Obligation], submitted: &[Submission], today: NaiveDate) -> StatusReport {
+pub fn status(schedule: Vec<Obligation>, submitted: &[Submission], today: NaiveDate) -> StatusReport {
     let index: HashMap<(&str, &str, Month), usize> =
         schedule.iter().enumerate().map(|(i, o)| ((o.rule.as_str(), o.from.code.as_str(), o.month), i)).collect();
     let mut first: Vec<Option<(NaiveDate, usize)>> = vec![None; schedule.len()];
@@ -140,9 +140,10 @@ pub fn status(schedule: &[Obligation], submitted: &[Submission], today: NaiveDat
             ),
         }
     }
+    drop(index);
     let mut counts = StateCounts::default();
     let mut items = Vec::with_capacity(schedule.len());
-    for (o, got) in schedule.iter().zip(first) {
+    for (o, got) in schedule.into_iter().zip(first) {
         let (state, days_late) = match got {
             Some((d, _)) if d <= o.due => (State::OnTime, None),
             Some((d, _)) => (State::Late, Some((d - o.due).num_days())),
@@ -183,7 +184,7 @@ pub fn status(schedule: &[Obligation], submitted: &[Submission], today: NaiveDat
             ),
             _ => {}
         }
-        items.push(ObligationStatus { obligation: o.clone(), state, submitted: got.map(|(d, _)| d), days_late });
+        items.push(ObligationStatus { obligation: o, state, submitted: got.map(|(d, _)| d), days_late });
     }
     StatusReport { items, counts, diagnostics }
 }

@@ -24,6 +24,7 @@ mod validate;
 
 pub use person::{age_on, mask_phone, normalize_phone, parse_date};
 pub use roster::{Decision, Member, Roster, Team};
+pub(crate) use rules::provinces_of_communes;
 pub use rules::{
     check_name_zalo, check_org_commune, check_org_decision, check_org_school, check_org_village, check_team_person, check_team_roles,
     check_team_size, check_team_youth, provinces_of,

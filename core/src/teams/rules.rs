@@ -421,13 +421,17 @@ pub fn check_name_zalo(
 /// assert_eq!(p.iter().map(|&p| reg.unit(p).full_name()).collect::<Vec<_>>(), ["Tỉnh Ninh Thuận"]);
 /// ```
 pub fn provinces_of(registry: &Registry, roster: &Roster) -> Vec<UnitId> {
-    let mut provinces: Vec<UnitId> = roster
-        .teams
-        .iter()
-        .filter_map(|t| t.commune.as_deref().and_then(|c| registry.find(Level::Commune, c)))
-        .filter_map(|c| registry.ancestor_at(c, Level::Province))
-        .collect();
-    provinces.sort();
+    provinces_of_communes(registry, roster.teams.iter().filter_map(|t| t.commune.as_deref().and_then(|c| registry.find(Level::Commune, c))))
+}
+
+/// The provinces of some communes, in the order of the registry (each commune's province
+/// is looked up once, however many teams it has).
+pub(crate) fn provinces_of_communes(registry: &Registry, communes: impl Iterator<Item = UnitId>) -> Vec<UnitId> {
+    let mut communes: Vec<UnitId> = communes.collect();
+    communes.sort_unstable();
+    communes.dedup();
+    let mut provinces: Vec<UnitId> = communes.into_iter().filter_map(|c| registry.ancestor_at(c, Level::Province)).collect();
+    provinces.sort_unstable();
     provinces.dedup();
     provinces
 }

@@ -39,4 +39,3 @@ mod tone;
 pub use clean::{clean, clean_into};
 pub use keys::{ascii_key, ascii_key_into, name_key, name_key_into, title_case};
 pub use tone::{to_tone_style, ToneStyle};
-
