@@ -35,6 +35,32 @@ impl Message {
     }
 }
 
+/// The rule ids of `plan/RULES.md` that cncd checks, in the order of that file. A
+/// diagnostic's `rule` is one of them; GOV-CHAIN is the chain of command that
+/// [`reports::chain`](crate::reports::chain) answers, not a finding. FUND (funding) is
+/// recorded by the plan, not checked.
+///
+/// ```
+/// assert!(cncd::diagnostics::RULE_IDS.contains(&"TEAM-SIZE"));
+/// ```
+pub const RULE_IDS: &[&str] = &[
+    "ORG-COMMUNE",
+    "ORG-VILLAGE",
+    "ORG-SCHOOL",
+    "ORG-DECISION",
+    "TEAM-SIZE",
+    "TEAM-ROLES",
+    "TEAM-YOUTH",
+    "TEAM-PERSON",
+    "NAME-ZALO",
+    "GOV-CHAIN",
+    "REPORT-TEAM",
+    "REPORT-DISTRICT-MONTHLY",
+    "REPORT-PROVINCE",
+    "TARGETS",
+    "TRAIN",
+];
+
 /// How much a finding matters. A team (or a name) with an error is not valid; warnings
 /// and info never make it invalid.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -34,6 +34,17 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    /// Every code, in the order of their numbers (never reordered: new codes go last).
+    pub const ALL: &'static [ErrorCode] = &[
+        ErrorCode::BadJson,
+        ErrorCode::UnknownOp,
+        ErrorCode::BadRequest,
+        ErrorCode::UnknownRegistry,
+        ErrorCode::UnknownProfile,
+        ErrorCode::TooLarge,
+        ErrorCode::Internal,
+    ];
+
     /// The code as it appears in the JSON envelope.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -214,10 +214,56 @@ fn run<Req: DeserializeOwned, Res: Serialize>(
     serde_json::to_string(&res).map_err(|e| ApiError::new(ErrorCode::Internal, format!("Lỗi nội bộ: {e}"), format!("internal error: {e}")))
 }
 
+/// Reads a reference that is a name (a string) or an object given inline, keeping the
+/// deserializer's path so that an error inside the object points into it (serde's
+/// untagged enums would only say that nothing matched).
+pub(crate) fn name_or_object<'de, D, T, R>(
+    d: D,
+    expecting: &'static str,
+    named: fn(String) -> R,
+    inline: impl FnOnce(T) -> R,
+) -> Result<R, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: serde::Deserialize<'de>,
+{
+    struct V<T, R, F> {
+        expecting: &'static str,
+        named: fn(String) -> R,
+        inline: F,
+        t: std::marker::PhantomData<T>,
+    }
+    impl<'de, T: serde::Deserialize<'de>, R, F: FnOnce(T) -> R> serde::de::Visitor<'de> for V<T, R, F> {
+        type Value = R;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str(self.expecting)
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<R, E> {
+            Ok((self.named)(v.to_string()))
+        }
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<R, A::Error> {
+            T::deserialize(serde::de::value::MapAccessDeserializer::new(map)).map(self.inline)
+        }
+    }
+    d.deserialize_any(V { expecting, named, inline, t: std::marker::PhantomData })
+}
+
 /// Decodes a request, turning serde's errors into `bad_json` (with line and column) or
 /// `bad_request` (with a JSON pointer to the value at fault).
 pub(crate) fn decode<T: DeserializeOwned>(json: &str) -> Result<T, ApiError> {
     let json = if json.trim().is_empty() { "{}" } else { json };
+    // A request is an object: serde would also read a struct from an array, by position.
+    if !json.trim_start().starts_with('{') {
+        if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(json) {
+            return Err(json_error(&e, String::new()));
+        }
+        return Err(ApiError::new(
+            ErrorCode::BadRequest,
+            "Yêu cầu phải là một đối tượng JSON {…}",
+            "the request must be a JSON object {…}",
+        )
+        .at(""));
+    }
     let mut de = serde_json::Deserializer::from_str(json);
     let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let pointer = pointer_of(e.path());

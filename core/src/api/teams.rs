@@ -11,13 +11,22 @@ use serde::{Deserialize, Serialize};
 
 /// A profile named in a request: a built-in name, or a whole profile inline (the shape
 /// `profile.get` returns).
-#[derive(Clone, Debug, Serialize, Deserialize)]
+///
+/// A mistake inside an inline profile is reported with a pointer into it
+/// (`/profile/teams/village/size/min`).
+#[derive(Clone, Debug, Serialize)]
 #[serde(untagged)]
 pub enum ProfileRef {
     /// A built-in profile's name (see [`BUILTIN_PROFILES`]).
     Named(String),
     /// A profile given in the request.
     Inline(Box<Profile>),
+}
+
+impl<'de> Deserialize<'de> for ProfileRef {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        super::name_or_object(d, "a profile name or an inline profile object", ProfileRef::Named, |p| ProfileRef::Inline(Box::new(p)))
+    }
 }
 
 /// The profile a request names (`ninh-thuan-2022` when absent, or `default`).

@@ -9,13 +9,22 @@ use std::borrow::Cow;
 
 /// A registry named in a request: a built-in name, or an inline list (the JSON shape of
 /// [`Registry::from_json`]).
-#[derive(Clone, Debug, Serialize, Deserialize)]
+///
+/// A mistake inside an inline list is reported with a pointer into it
+/// (`/registry/districts/0/province`).
+#[derive(Clone, Debug, Serialize)]
 #[serde(untagged)]
 pub enum RegistryRef {
     /// `"ninh-thuan-2022"`, `"vietnam-2022"`, `"vietnam-2025"`.
     Named(String),
     /// A list given in the request.
     Inline(RegistryJson),
+}
+
+impl<'de> Deserialize<'de> for RegistryRef {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        super::name_or_object(d, "a registry name or an inline registry object", RegistryRef::Named, RegistryRef::Inline)
+    }
 }
 
 /// Villages and schools a request adds to its registry.
