@@ -16,6 +16,20 @@ fi
 step "Rust: unit, integration and documentation tests of every crate"
 cargo test --workspace --locked
 
+step "conformance vectors: extra files from CNCD_VECTORS are read, and a wrong answer fails"
+extra="$(mktemp -d)"
+trap 'rm -rf "$extra"' EXIT
+echo '[{"name": "extra", "op": "text.clean", "request": {"text": " Xã  Phước Hà "}, "response": {"ok": {"text": "Xã Phước Hà"}}}]' > "$extra/good.json"
+echo '[{"name": "wrong on purpose", "op": "text.clean", "request": {"text": "a"}, "response": {"ok": {"text": "b"}}}]' > "$extra/bad.json"
+shipped="$(cargo test --locked -q -p cncd --test vectors | tail -1)"
+with_extra="$(CNCD_VECTORS="$extra/good.json" cargo test --locked -q -p cncd --test vectors | tail -1)"
+echo "shipped: $shipped; with one extra: $with_extra"
+[ "${with_extra%% *}" -eq $(( ${shipped%% *} + 1 )) ] || { echo "CNCD_VECTORS was not read" >&2; exit 1; }
+if CNCD_VECTORS="$extra/bad.json" cargo test --locked -q -p cncd --test vectors > "$extra/out" 2>&1; then
+  echo "a wrong vector passed" >&2; exit 1
+fi
+grep -q "passed, 1 failed" "$extra/out" || { cat "$extra/out" >&2; exit 1; }
+
 step "the core without its default features (no national lists): builds, and its tests pass"
 cargo test --locked -p cncd --no-default-features --lib
 
