@@ -12,6 +12,15 @@ cargo --version
 if command -v rustup >/dev/null && ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
+# The C door's tests need a C and a C++ compiler, valgrind and pkg-config.
+missing=()
+for tool in gcc:gcc g++:g++ valgrind:valgrind pkg-config:pkg-config; do
+  command -v "${tool%%:*}" >/dev/null || missing+=("${tool##*:}")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  sudo_="$(command -v sudo || true)"
+  $sudo_ apt-get update -qq && $sudo_ apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
 
 step "Rust: unit, integration and documentation tests of every crate"
 cargo test --workspace --locked
@@ -35,6 +44,9 @@ cargo test --locked -p cncd --no-default-features --lib
 
 step "benchmarks: each run once, as a test"
 cargo test --workspace --locked --benches
+
+step "C door: header drift, C tests (shared, static, valgrind, ASan+UBSan), install and pkg-config"
+bindings-c/scripts/test.sh
 
 step "WebAssembly door: builds for wasm32"
 cargo build --locked -p cncd-wasm --target wasm32-unknown-unknown --release

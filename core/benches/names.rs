@@ -6,43 +6,18 @@
 //! The baseline splits on "_" and scans every commune's and district's ASCII key: what
 //! a first version would do, with none of the diagnostics.
 
-use cncd::names::{check, format, NamingRules};
-use cncd::text::{ascii_key, to_tone_style, ToneStyle};
+/// The core, as `common/typed.rs` names it.
+use cncd as core_crate;
+
+#[path = "common/typed.rs"]
+mod typed;
+
+use cncd::names::{check, NamingRules};
+use cncd::text::ascii_key;
 use cncd::units::{Level, Registry};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
-use unicode_normalization::UnicodeNormalization;
-
-struct Lcg(u64);
-impl Lcg {
-    fn next(&mut self, n: usize) -> usize {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-        ((self.0 >> 33) as usize) % n
-    }
-}
-
-fn typed_names(reg: &Registry, n: usize) -> Vec<String> {
-    let rules = NamingRules::ninh_thuan_2022();
-    let communes: Vec<_> = reg.units().filter(|(_, u)| u.level() == Level::Commune).map(|(id, _)| id).collect();
-    let mut rng = Lcg(7);
-    (0..n)
-        .map(|i| {
-            let village = if i % 2 == 0 { Some("Thôn Phước Lợi") } else { None };
-            let name = format(reg, &rules, communes[rng.next(communes.len())], village).unwrap();
-            match rng.next(9) {
-                0 => name,
-                1 => name.nfd().collect(),
-                2 => ascii_key(&name),
-                3 => name.replacen("CNCĐ", "CNCD", 1),
-                4 => to_tone_style(&name, ToneStyle::Modern),
-                5 => name.replace('_', " _ "),
-                6 => name.replace('_', " - "),
-                7 => name.to_uppercase(),
-                _ => name.replacen('_', "_Xã ", 1),
-            }
-        })
-        .collect()
-}
+use typed::typed_names;
 
 fn naive(communes: &[String], districts: &[String], name: &str) -> usize {
     let parts: Vec<String> = name.split('_').map(ascii_key).collect();

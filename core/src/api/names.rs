@@ -126,17 +126,31 @@ pub fn check(ctx: &Context, r: &CheckRequest) -> Result<CheckResult, ApiError> {
     let rules = naming(r.profile.as_ref(), "ninh-thuan-2022")?;
     let reg = ctx.resolve_registry(&r.registry, &Extra { villages: r.villages.clone(), schools: Vec::new() })?;
     let province = scope(&reg, &r.province)?;
-    let c = names::check(&reg, &rules, &r.name, province, "/name");
-    let district = c.parent.filter(|&p| reg.unit(p).level() == Level::District);
-    Ok(CheckResult {
-        status: c.status,
-        canonical: c.canonical,
-        commune: unit_code(&reg, c.commune),
-        district: unit_code(&reg, district),
-        province: unit_code(&reg, c.commune.and_then(|id| reg.ancestor_at(id, Level::Province))),
-        village: c.village,
-        diagnostics: c.diagnostics,
-    })
+    Ok(CheckResult::new(&reg, names::check(&reg, &rules, &r.name, province, "/name")))
+}
+
+impl CheckResult {
+    /// The contract's form of a [`names::check`] verdict on `reg`: unit handles become
+    /// codes. The C door uses it to answer exactly as `names.check` does.
+    ///
+    /// ```
+    /// use cncd::{api::names::CheckResult, names::{check, NamingRules}, units::Registry};
+    /// let reg = Registry::ninh_thuan_2022();
+    /// let r = CheckResult::new(&reg, check(&reg, &NamingRules::ninh_thuan_2022(), "CNCD_Phuoc Ha_Thuan Nam", None, "/name"));
+    /// assert_eq!((r.commune.as_deref(), r.district.as_deref()), (Some("22885"), Some("589")));
+    /// ```
+    pub fn new(reg: &Registry, c: names::NameCheck) -> CheckResult {
+        let district = c.parent.filter(|&p| reg.unit(p).level() == Level::District);
+        CheckResult {
+            status: c.status,
+            canonical: c.canonical,
+            commune: unit_code(reg, c.commune),
+            district: unit_code(reg, district),
+            province: unit_code(reg, c.commune.and_then(|id| reg.ancestor_at(id, Level::Province))),
+            village: c.village,
+            diagnostics: c.diagnostics,
+        }
+    }
 }
 
 /// One slot of `names.parse`.
