@@ -207,6 +207,16 @@ mod tests {
     }
 
     #[test]
+    fn a_panic_becomes_a_result_code() {
+        // Every exported function runs inside `guard`; a panic there must not unwind into C.
+        let prev = std::panic::take_hook();
+        std::panic::set_hook(Box::new(|_| {}));
+        let rc = guard(|| panic!("a bug"));
+        std::panic::set_hook(prev);
+        assert_eq!(rc, CNCD_PANIC);
+    }
+
+    #[test]
     fn call_answers_like_the_core() {
         let req = r#"{"text":"Phường Đô Vinh"}"#;
         let mut out: *mut c_char = std::ptr::null_mut();
