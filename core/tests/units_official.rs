@@ -162,3 +162,28 @@ fn reused_codes_are_not_guessed() {
     assert_eq!(s.status, SuccessorStatus::CodeReused);
     assert!(s.successors.is_empty());
 }
+
+#[test]
+fn namesakes_in_many_communes_resolve_within_their_commune() {
+    // "Thôn 1" exists in thousands of communes: a search scoped to one commune must find
+    // its own, by exact name or typed without diacritics, however many namesakes there are.
+    let mut reg = Registry::vietnam_2022();
+    let communes: Vec<_> = reg.units().filter(|(_, u)| u.level() == Level::Commune).map(|(_, u)| u.code().to_string()).take(500).collect();
+    for (i, c) in communes.iter().enumerate() {
+        reg.add_village(&format!("{c}-1"), c, "Thôn 1").unwrap();
+        reg.add_village(&format!("{c}-2"), c, if i % 2 == 0 { "Thôn Phú Thọ" } else { "Thôn Phú Thạnh" }).unwrap();
+    }
+    for c in [&communes[0], &communes[250], &communes[499]] {
+        let within = reg.find(Level::Commune, c);
+        for typed in ["Thôn 1", "thon 1", "Thôn Phú Thọ", "thon phu tho"] {
+            let r = reg.resolve(typed, &ResolveOptions { level: None, within });
+            let i = communes.iter().position(|x| x == c).unwrap();
+            if (typed.contains("Ph") || typed.contains("ph")) && i % 2 == 1 {
+                continue; // this commune has Phú Thạnh, not Phú Thọ
+            }
+            assert_eq!(r.status, ResolveStatus::Unique, "{typed} in {c}: {:?}", r.candidates);
+            let u = reg.unit(r.candidates[0].unit);
+            assert_eq!(reg.unit(u.parent().unwrap()).code(), c.as_str());
+        }
+    }
+}

@@ -10,6 +10,10 @@ use std::cell::OnceCell;
 /// The longest text [`Registry::resolve`] reads, in bytes; longer text resolves to nothing.
 pub const MAX_RESOLVE_BYTES: usize = 256;
 
+/// Past this many namesakes, a search scoped to a commune or district scans the units
+/// below it instead of the key's bucket.
+const SCOPE_SCAN_ABOVE: usize = 32;
+
 /// How a candidate matched, best first: the order in which candidates are ranked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -201,6 +205,27 @@ impl Registry {
             }
         };
         let keyed = |key: &str, akey: &str, as_whole: bool, out: &mut Vec<Candidate>| {
+            // Many units may share a name across the country ("Thôn 1" in thousands of
+            // communes): when the search is scoped to a commune or a district, looking at
+            // the few units below it costs less than walking the whole bucket, and keeps
+            // a roster of such names from costing (teams × namesakes).
+            if let Some(w) = opts.within.filter(|&w| matches!(self.unit(w).level(), Level::Commune | Level::District)) {
+                if data.by_key.get(key).len() + data.by_ascii.get(akey).len() > SCOPE_SCAN_ABOVE {
+                    let mut stack = vec![w];
+                    while let Some(p) = stack.pop() {
+                        for &id in self.children(p) {
+                            stack.push(id);
+                            let u = data.unit(id);
+                            if u.name_key() == key {
+                                consider(id, MatchKind::NameKey, as_whole, out);
+                            } else if u.ascii_key() == akey {
+                                consider(id, MatchKind::AsciiKey, as_whole, out);
+                            }
+                        }
+                    }
+                    return;
+                }
+            }
             for &id in data.by_key.get(key) {
                 if data.unit(id).name_key() == key {
                     consider(id, MatchKind::NameKey, as_whole, out);
