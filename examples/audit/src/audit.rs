@@ -3,10 +3,13 @@
 
 use crate::input::{Input, RowProblem};
 use chrono::NaiveDate;
+use cncd::activities::{summarize, ActivityRecord, UnitActivity};
 use cncd::coverage::{compute, Coverage};
 use cncd::diagnostics::{Diagnostic, Severity};
+use cncd::month::Month;
 use cncd::names::{format, rehome, NamingRules};
 use cncd::profile::Profile;
+use cncd::reports::{schedule, status, StatusReport, Submission};
 use cncd::teams::{validate_roster, Counts};
 use cncd::units::{Level, Mapping, Registry};
 use serde::Serialize;
@@ -55,6 +58,12 @@ pub struct Audit {
     pub coverage: Coverage,
     pub findings: Vec<Finding>,
     pub renames: Vec<Rename>,
+    /// The month the activity and report sections are about.
+    pub month: Month,
+    /// The month's activity per district (or commune in two tiers), with `--activities`.
+    pub activity: Option<Vec<UnitActivity>>,
+    /// Where the month's reports stand on the reference date, with `--reports`.
+    pub reports: Option<StatusReport>,
     pub rehome_2025: Option<Vec<NewName>>,
 }
 
@@ -84,14 +93,25 @@ pub fn team_label(registry: &Registry, input: &Input, t: usize) -> String {
     }
 }
 
+/// The optional logs beside the roster, and the month they are read for.
+pub struct Logs {
+    pub month: Month,
+    pub activities: Option<Vec<ActivityRecord>>,
+    pub submissions: Option<Vec<Submission>>,
+}
+
 /// Runs the audit. `registry` must already hold the villages of `input`.
-pub fn run(source: &str, registry: &Registry, profile: &Profile, input: &Input, as_of: NaiveDate, rehome_2025: bool) -> Audit {
+pub fn run(source: &str, registry: &Registry, profile: &Profile, input: &Input, as_of: NaiveDate, rehome_2025: bool, logs: &Logs) -> Audit {
     let report = validate_roster(registry, profile, &input.roster, as_of);
     let coverage = compute(registry, profile, &input.roster, &[]);
+    let summary = logs.activities.as_ref().map(|a| summarize(registry, profile, &input.roster, a, logs.month));
+    let reports = logs.submissions.as_ref().map(|s| status(schedule(registry, profile, &input.roster, logs.month), s, as_of));
+    let extra: Vec<&Diagnostic> = summary.iter().flat_map(|s| &s.diagnostics).chain(reports.iter().flat_map(|r| &r.diagnostics)).collect();
     let findings = report
         .diagnostics
         .iter()
         .chain(coverage.diagnostics.iter())
+        .chain(extra)
         .map(|d| {
             let team = d.path.strip_prefix("/roster/teams/").and_then(|rest| rest.split('/').next()).and_then(|n| n.parse::<usize>().ok());
             Finding {
@@ -128,6 +148,9 @@ pub fn run(source: &str, registry: &Registry, profile: &Profile, input: &Input, 
         coverage,
         findings,
         renames,
+        month: logs.month,
+        activity: summary.map(|s| if s.districts.is_empty() { s.communes } else { s.districts }),
+        reports,
         rehome_2025,
     }
 }

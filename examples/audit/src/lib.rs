@@ -7,6 +7,7 @@
 pub mod audit;
 pub mod communes;
 pub mod input;
+pub mod logs;
 pub mod render;
 
 /// The sample roster shipped with the tool: made-up people on the real units of

@@ -6,9 +6,13 @@
 //! With no file it audits the sample roster shipped with it. Exit code: 0 when no
 //! error-level finding, 1 when there are some, 2 when the input cannot be audited.
 
+use chrono::Datelike;
+use cncd::month::Month;
 use cncd::profile::Profile;
 use cncd::units::{Registry, UnitJson};
-use cncd_audit::input::{read_rows, roster_of_rows, rows_of_csv, FileError};
+use cncd_audit::audit::Logs;
+use cncd_audit::input::{read_rows, roster_of_rows, rows_of_csv, FileError, RowProblem};
+use cncd_audit::logs::{read_activities, read_submissions};
 use cncd_audit::render::{self, Lang};
 use cncd_audit::{audit, communes, SAMPLE_ROSTER};
 use std::path::PathBuf;
@@ -26,6 +30,9 @@ options:
   --json FILE|-         the whole audit as JSON
   --csv FILE|-          the findings as CSV
   --html FILE           one self-contained page: coverage chart and findings table
+  --activities FILE     the activity log (team, date, activity; counts), CSV or XLSX
+  --reports FILE        the reports received (from, month, date; rule), CSV or XLSX
+  --month YYYY-MM       the month of the activity and report sections (default: the month before --as-of)
   --rehome-2025         the teams' group names after the 2025 reform
   --communes FILE       instead: match commune names typed in the field (one per line)
   -h, --help            this help
@@ -43,6 +50,9 @@ struct Args {
     html: Option<PathBuf>,
     rehome: bool,
     communes: Option<PathBuf>,
+    activities: Option<PathBuf>,
+    reports: Option<PathBuf>,
+    month: Option<String>,
 }
 
 fn parse_args() -> Result<Option<Args>, String> {
@@ -57,6 +67,9 @@ fn parse_args() -> Result<Option<Args>, String> {
         html: None,
         rehome: false,
         communes: None,
+        activities: None,
+        reports: None,
+        month: None,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -75,6 +88,9 @@ fn parse_args() -> Result<Option<Args>, String> {
             "--csv" => a.csv = Some(value("--csv")?),
             "--html" => a.html = Some(value("--html")?.into()),
             "--rehome-2025" => a.rehome = true,
+            "--activities" => a.activities = Some(value("--activities")?.into()),
+            "--reports" => a.reports = Some(value("--reports")?.into()),
+            "--month" => a.month = Some(value("--month")?),
             "--communes" => a.communes = Some(value("--communes")?.into()),
             f if !f.starts_with('-') && a.file.is_none() => a.file = Some(f.into()),
             other => return Err(format!("unknown argument {other:?}")),
@@ -90,6 +106,15 @@ fn fail(lang: Lang, vi: &str, en: &str) -> ExitCode {
 
 fn file_error(lang: Lang, e: FileError) -> ExitCode {
     fail(lang, &e.vi, &e.en)
+}
+
+/// The unreadable rows of a log file, with the file's name in front of the reason.
+fn from_file(path: &std::path::Path, problems: Vec<RowProblem>) -> impl Iterator<Item = RowProblem> + '_ {
+    problems.into_iter().map(move |mut x| {
+        x.vi = format!("{}: {}", path.display(), x.vi);
+        x.en = format!("{}: {}", path.display(), x.en);
+        x
+    })
 }
 
 fn write_out(target: &str, text: &str) -> std::io::Result<()> {
@@ -205,7 +230,34 @@ fn main() -> ExitCode {
         let _ = registry.add_village(code, commune.as_deref().unwrap_or(""), name);
     }
     phase("villages");
-    let report = audit::run(&source, &registry, &profile, &input, as_of, args.rehome);
+    let month = match &args.month {
+        Some(m) => match m.parse::<Month>() {
+            Ok(m) => m,
+            Err(_) => return fail(lang, &format!("--month {m:?}: cần dạng YYYY-MM"), &format!("--month {m:?}: YYYY-MM expected")),
+        },
+        None => Month::of(as_of.with_day(1).and_then(|d| d.pred_opt()).unwrap_or(as_of)),
+    };
+    let mut input = input;
+    let mut logs = Logs { month, activities: None, submissions: None };
+    if let Some(p) = &args.activities {
+        match read_activities(p) {
+            Ok((a, problems)) => {
+                logs.activities = Some(a);
+                input.problems.extend(from_file(p, problems));
+            }
+            Err(e) => return file_error(lang, e),
+        }
+    }
+    if let Some(p) = &args.reports {
+        match read_submissions(p) {
+            Ok((s, problems)) => {
+                logs.submissions = Some(s);
+                input.problems.extend(from_file(p, problems));
+            }
+            Err(e) => return file_error(lang, e),
+        }
+    }
+    let report = audit::run(&source, &registry, &profile, &input, as_of, args.rehome, &logs);
     phase("rules");
     print!("{}", render::summary(&report, lang));
     phase("summary");

@@ -138,6 +138,64 @@ pub fn summary(a: &Audit, lang: Lang) -> String {
             let _ = writeln!(o, "  … {}", a.renames.len() - 20);
         }
     }
+    if let Some(units) = &a.activity {
+        let _ = writeln!(o, "\n{} {}:", lang.t("Hoạt động tháng", "Activity in"), a.month);
+        let _ = writeln!(
+            o,
+            "  {:<32} {:>9} {:>9} {:>9} {:>9} {:>11}",
+            "",
+            lang.t("tổ có HĐ", "active"),
+            lang.t("lượt", "records"),
+            lang.t("người", "people"),
+            lang.t("ứng dụng", "apps"),
+            lang.t("gian hàng", "stores")
+        );
+        for u in units.iter().filter(|u| u.teams > 0) {
+            let _ = writeln!(
+                o,
+                "  {:<32} {:>4}/{:<4} {:>9} {:>9} {:>9} {:>11}",
+                u.full_name,
+                u.active_teams,
+                u.teams,
+                u.total.records,
+                u.total.people_reached,
+                u.total.apps_installed,
+                u.total.digital_stores
+            );
+        }
+    }
+    if let Some(r) = &a.reports {
+        let _ = writeln!(
+            o,
+            "\n{} {} ({} {}): {} {}, {} {}, {} {}, {} {}",
+            lang.t("Báo cáo tháng", "Reports for"),
+            a.month,
+            lang.t("ngày", "on"),
+            a.as_of,
+            r.counts.on_time,
+            lang.t("đúng hạn", "on time"),
+            r.counts.late,
+            lang.t("trễ", "late"),
+            r.counts.missing,
+            lang.t("chưa nộp", "missing"),
+            r.counts.pending,
+            lang.t("chưa đến hạn", "not yet due")
+        );
+        let above_teams: Vec<_> = r
+            .items
+            .iter()
+            .filter(|i| i.obligation.rule != "REPORT-TEAM" && matches!(i.state, cncd::reports::State::Late | cncd::reports::State::Missing))
+            .collect();
+        for i in above_teams.iter().take(20) {
+            let state = match i.state {
+                cncd::reports::State::Late => {
+                    format!("{} {} {}", lang.t("trễ", "late by"), i.days_late.unwrap_or(0), lang.t("ngày", "days"))
+                }
+                _ => format!("{} ({} {})", lang.t("chưa nộp", "missing"), i.days_late.unwrap_or(0), lang.t("ngày quá hạn", "days overdue")),
+            };
+            let _ = writeln!(o, "  {:<48} → {:<44} {}", i.obligation.from.name, i.obligation.to.name, state);
+        }
+    }
     if let Some(names) = &a.rehome_2025 {
         let _ = writeln!(o, "\n{}:", lang.t("Tên nhóm sau sắp xếp đơn vị hành chính 2025", "Group names after the 2025 reform"));
         for n in names {
@@ -145,15 +203,16 @@ pub fn summary(a: &Audit, lang: Lang) -> String {
                 writeln!(o, "  {:<34} {} → {}", n.team_label, n.old, if n.new.is_empty() { "?".to_string() } else { n.new.join(" | ") });
         }
     }
+    let count = |s: Severity| a.findings.iter().filter(|f| f.diagnostic.severity == s).count();
     let _ = writeln!(
         o,
         "\n{}: {} {}, {} {}, {} {} · {}",
         lang.t("Tổng", "Total"),
-        a.counts.findings.error + a.problems.len(),
+        count(Severity::Error) + a.problems.len(),
         severity(lang, Severity::Error),
-        a.counts.findings.warning,
+        count(Severity::Warning),
         severity(lang, Severity::Warning),
-        a.counts.findings.info,
+        count(Severity::Info),
         severity(lang, Severity::Info),
         if a.errors() == 0 { lang.t("không có lỗi", "no errors") } else { lang.t("có lỗi cần sửa", "errors to fix") }
     );

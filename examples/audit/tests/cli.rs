@@ -160,3 +160,39 @@ fn the_field_name_matcher_is_still_there() {
     assert!(out.contains("→ Xã Phước Hà (22885), Huyện Thuận Nam [không dấu]"), "{out}");
     assert!(out.contains("Tên đã đọc: 18; xã khác nhau: 15; cần xem lại: 2"), "{out}");
 }
+
+#[test]
+fn activity_log_and_reports_received() {
+    let dir = env!("CARGO_MANIFEST_DIR");
+    let (acts, reps) = (format!("{dir}/data/sample-activities.csv"), format!("{dir}/data/sample-reports.csv"));
+    let (code, out, _) = audit(&["--as-of", "2022-12-10", "--activities", &acts, "--reports", &reps]);
+    assert_eq!(code, 1);
+    // The month before the reference date, summed per district.
+    assert!(out.contains("Hoạt động tháng 2022-11:"), "{out}");
+    assert!(out.contains("Huyện Thuận Nam                     2/9            3       137        52           4"), "{out}");
+    // One district report late, one missing.
+    assert!(
+        out.contains("Ủy ban nhân dân huyện Ninh Hải                   → Sở Thông tin và Truyền thông tỉnh Ninh Thuận trễ 5 ngày"),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "Ủy ban nhân dân huyện Thuận Nam                  → Sở Thông tin và Truyền thông tỉnh Ninh Thuận chưa nộp (10 ngày quá hạn)"
+        ),
+        "{out}"
+    );
+    // A count that is not a number is an unreadable row, with its number.
+    assert!(out.contains("dòng     10  ") && out.contains("\"nhiều\" không phải số"), "{out}");
+    // Unknown activities and teams are findings of REPORT-TEAM.
+    let csv = scratch("logs.csv");
+    audit(&["--as-of", "2022-12-10", "--activities", &acts, "--reports", &reps, "--csv", csv.to_str().unwrap()]);
+    let c = std::fs::read_to_string(&csv).unwrap();
+    assert!(c.contains("REPORT-TEAM,activity_unknown,error") && c.contains("REPORT-TEAM,activity_unknown_team,error"), "{c}");
+    assert!(c.contains("REPORT-DISTRICT-MONTHLY,report_late,warning") && c.contains("REPORT-DISTRICT-MONTHLY,report_missing,error"), "{c}");
+    // A log without its required columns cannot be read.
+    let bad = scratch("bad-log.csv");
+    std::fs::write(&bad, "Mã tổ,Ghi chú\nNT-1,x\n").unwrap();
+    let (code, _, err) = audit(&["--activities", bad.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("thiếu cột"), "{err}");
+}
