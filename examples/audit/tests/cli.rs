@@ -79,6 +79,13 @@ fn json_csv_and_html_outputs() {
     );
     assert!(h.contains("Huyện Thuận Nam") && h.contains("Tổ có 2 thành viên"));
     assert!(!h.contains("src=\"http") && !h.contains("href=\"http"), "the page needs nothing from the network");
+    // Personal data: no full phone number or birth date of the sample in any output.
+    let json_text = std::fs::read_to_string(&json).unwrap();
+    for text in [&json_text, &c, &h] {
+        for secret in ["0912345137", "0912346043", "1984-07-12", "1995-03-02"] {
+            assert!(!text.contains(secret), "{secret} leaked");
+        }
+    }
     // To standard output.
     let (_, out, _) = audit(&["--as-of", "2022-12-31", "--csv", "-"]);
     assert!(out.contains("rule,code,severity,team,rows,path,message"));
