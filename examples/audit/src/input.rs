@@ -277,16 +277,25 @@ fn excel_date(serial: f64) -> String {
     base.checked_add_signed(chrono::Duration::days(serial.floor() as i64)).map(|d| d.to_string()).unwrap_or_default()
 }
 
+/// Whether a row is a comment: its first cell starts with `#` (the sample's first line
+/// says what the file is).
+pub fn is_comment(row: &StringRecord) -> bool {
+    row.get(0).is_some_and(|c| c.trim_start().starts_with('#'))
+}
+
+/// The index of the header: the first row that is neither a comment nor empty.
+pub fn header_row(rows: &[StringRecord]) -> Result<usize, FileError> {
+    rows.iter()
+        .position(|r| !is_comment(r) && r.iter().any(|c| !c.trim().is_empty()))
+        .ok_or_else(|| FileError::new("Tệp trống", "the file is empty"))
+}
+
 /// Turns rows into a roster: the first row that is not a comment (`#…`) is the header; members are grouped into
 /// teams by team id, or else by commune, level, village and school. Communes may be
 /// given by code or by name (resolved in `registry`, within the district if there is a
 /// district column).
 pub fn roster_of_rows(rows: &[StringRecord], registry: &Registry, mut progress: impl FnMut(usize)) -> Result<Input, FileError> {
-    // Lines starting with "#" are comments (the sample's first line says what it is).
-    let is_comment = |r: &StringRecord| r.get(0).is_some_and(|c| c.trim_start().starts_with('#'));
-    let Some(h) = rows.iter().position(|r| !is_comment(r) && r.iter().any(|c| !c.trim().is_empty())) else {
-        return Err(FileError::new("Tệp trống", "the file is empty"));
-    };
+    let h = header_row(rows)?;
     let header = &rows[h];
     let mut cols: HashMap<Column, usize> = HashMap::new();
     let mut ignored = Vec::new();

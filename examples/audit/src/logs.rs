@@ -1,7 +1,7 @@
 //! The optional files beside a roster: the activity log (`--activities`) and the reports
 //! received (`--reports`), CSV or XLSX, with Vietnamese or English column names.
 
-use crate::input::{read_rows, FileError, RowProblem};
+use crate::input::{header_row, read_rows, FileError, RowProblem};
 use cncd::activities::ActivityRecord;
 use cncd::reports::Submission;
 use cncd::text::ascii_key;
@@ -12,13 +12,6 @@ use std::path::Path;
 fn columns(header: &StringRecord, wanted: &[(&str, &[&str])]) -> Vec<Option<usize>> {
     let keys: Vec<String> = header.iter().map(|h| ascii_key(h).replace(['_', '/'], " ")).collect();
     wanted.iter().map(|(_, names)| keys.iter().position(|k| names.contains(&k.as_str()))).collect()
-}
-
-fn header_of(rows: &[StringRecord]) -> Result<(usize, &StringRecord), FileError> {
-    rows.iter()
-        .enumerate()
-        .find(|(_, r)| !r.get(0).is_some_and(|c| c.trim_start().starts_with('#')) && r.iter().any(|c| !c.trim().is_empty()))
-        .ok_or_else(|| FileError { vi: "Tệp trống".into(), en: "the file is empty".into() })
 }
 
 fn require(cols: &[Option<usize>], wanted: &[(&str, &[&str])], required: usize, file: &str) -> Result<(), FileError> {
@@ -43,8 +36,8 @@ fn read_log<T>(
     mut row: impl for<'r> FnMut(&'r dyn Fn(usize) -> &'r str) -> Result<T, (String, String)>,
 ) -> Result<(Vec<T>, Vec<RowProblem>), FileError> {
     let rows = read_rows(path)?;
-    let (h, header) = header_of(&rows)?;
-    let cols = columns(header, wanted);
+    let h = header_row(&rows)?;
+    let cols = columns(&rows[h], wanted);
     require(&cols, wanted, required, &path.display().to_string())?;
     let (mut out, mut problems) = (Vec::new(), Vec::new());
     for (i, r) in rows.iter().enumerate().skip(h + 1) {
