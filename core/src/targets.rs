@@ -156,20 +156,15 @@ pub fn progress(
             );
             continue;
         };
-        let teams: Vec<usize> = match (&t.team, &t.unit) {
-            (Some(id), _) => by_id.get(id.as_str()).map(|&i| vec![i]).unwrap_or_default(),
-            (None, Some(code)) => match registry.find_any(code) {
-                Some(u) => (0..roster.teams.len()).filter(|&i| communes[i].is_some_and(|c| registry.is_within(c, u))).collect(),
-                None => Vec::new(),
-            },
-            (None, None) => Vec::new(),
+        // The teams the target is assigned to; `None` when the team or unit is unknown.
+        let teams: Option<Vec<usize>> = match (&t.team, &t.unit) {
+            (Some(id), _) => by_id.get(id.as_str()).map(|&i| vec![i]),
+            (None, Some(code)) => registry
+                .find_any(code)
+                .map(|u| (0..roster.teams.len()).filter(|&i| communes[i].is_some_and(|c| registry.is_within(c, u))).collect()),
+            (None, None) => None,
         };
-        let known = match (&t.team, &t.unit) {
-            (Some(id), _) => by_id.contains_key(id.as_str()),
-            (None, Some(code)) => registry.find_any(code).is_some(),
-            (None, None) => false,
-        };
-        if !known {
+        let Some(teams) = teams else {
             let field = if t.team.is_some() { "team" } else { "unit" };
             diagnostics.push(err(
                 field,
@@ -178,7 +173,7 @@ pub fn progress(
                 "a target is assigned to a team (its id) or a unit (its code) that the data has".into(),
             ));
             continue;
-        }
+        };
         let end = to.min(as_of);
         let mut tally = Tally::default();
         let mut activity_count = 0u64;
@@ -189,13 +184,7 @@ pub fn progress(
                 }
                 match &counter {
                     Counter::Activity(id) => activity_count += u64::from(&r.activity == id),
-                    Counter::Tally(_) => tally.add(&Tally {
-                        records: 1,
-                        people_reached: r.people_reached,
-                        apps_installed: r.apps_installed,
-                        digital_stores: r.digital_stores,
-                        payment_accounts: r.payment_accounts,
-                    }),
+                    Counter::Tally(_) => tally.add_record(r),
                 }
             }
         }

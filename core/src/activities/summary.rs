@@ -59,7 +59,8 @@ pub struct Tally {
 }
 
 impl Tally {
-    fn add_record(&mut self, r: &ActivityRecord) {
+    /// Adds one record (saturating, as every sum of the crate).
+    pub(crate) fn add_record(&mut self, r: &ActivityRecord) {
         self.records += 1;
         self.people_reached = self.people_reached.saturating_add(r.people_reached);
         self.apps_installed = self.apps_installed.saturating_add(r.apps_installed);
