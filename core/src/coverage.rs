@@ -239,18 +239,19 @@ pub fn compute(registry: &Registry, profile: &Profile, roster: &Roster, ocop: &[
     }
     out_communes.iter_mut().for_each(finish);
     let roll = |level: Level| -> Vec<UnitCoverage> {
-        let parents: Vec<UnitId> = provinces.iter().flat_map(|&p| registry.descendants_at(p, level)).collect();
-        let pindex: HashMap<UnitId, usize> = parents.iter().enumerate().map(|(i, &p)| (p, i)).collect();
-        let mut out: Vec<UnitCoverage> = parents.iter().map(|&p| empty(registry, p, profile)).collect();
-        for (&c, cov) in communes.iter().zip(&out_communes) {
-            if let Some(&i) = registry.ancestor_at(c, level).and_then(|p| pindex.get(&p)) {
-                let u = &mut out[i];
+        let mut out = registry.roll_up(
+            &provinces,
+            level,
+            &communes,
+            &out_communes,
+            |p| empty(registry, p, profile),
+            |u, cov| {
                 u.communes.merge(&cov.communes);
                 u.villages.merge(&cov.villages);
                 u.schools.merge(&cov.schools);
                 u.ocop.merge(&cov.ocop);
-            }
-        }
+            },
+        );
         out.iter_mut().for_each(finish);
         out
     };

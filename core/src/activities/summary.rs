@@ -299,22 +299,15 @@ pub fn summarize(registry: &Registry, profile: &Profile, roster: &Roster, record
         out_communes.push(u);
     }
     let roll = |level: Level| -> Vec<UnitActivity> {
-        let parents: Vec<UnitId> = provinces.iter().flat_map(|&p| registry.descendants_at(p, level)).collect();
-        let index: HashMap<UnitId, usize> = parents.iter().enumerate().map(|(i, &p)| (p, i)).collect();
-        let mut out: Vec<UnitActivity> = parents.iter().map(|&p| unit_of(p)).collect();
-        for (&c, sum) in communes.iter().zip(&out_communes) {
-            if let Some(&i) = registry.ancestor_at(c, level).and_then(|p| index.get(&p)) {
-                let u = &mut out[i];
-                u.teams += sum.teams;
-                u.active_teams += sum.active_teams;
-                u.total.add(&sum.total);
-                u.pillars.add(&sum.pillars);
-                for (id, t) in &sum.activities {
-                    u.activities.entry(id.clone()).or_default().add(t);
-                }
+        registry.roll_up(&provinces, level, &communes, &out_communes, unit_of, |u, sum| {
+            u.teams += sum.teams;
+            u.active_teams += sum.active_teams;
+            u.total.add(&sum.total);
+            u.pillars.add(&sum.pillars);
+            for (id, t) in &sum.activities {
+                u.activities.entry(id.clone()).or_default().add(t);
             }
-        }
-        out
+        })
     };
     let districts = roll(Level::District);
     let provinces_out = roll(Level::Province);

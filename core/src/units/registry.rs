@@ -384,6 +384,30 @@ impl Registry {
         out
     }
 
+    /// Rolls values kept per commune up to the units at `level` (district or province)
+    /// of `provinces`: each parent starts as `start(parent)` and `merge`s the value of
+    /// every commune below it. Parents come in the order of the list. Coverage and
+    /// activity summaries both sum this way.
+    pub(crate) fn roll_up<T, S>(
+        &self,
+        provinces: &[UnitId],
+        level: Level,
+        communes: &[UnitId],
+        values: &[S],
+        start: impl Fn(UnitId) -> T,
+        merge: impl Fn(&mut T, &S),
+    ) -> Vec<T> {
+        let parents: Vec<UnitId> = provinces.iter().flat_map(|&p| self.descendants_at(p, level)).collect();
+        let index: std::collections::HashMap<UnitId, usize> = parents.iter().enumerate().map(|(i, &p)| (p, i)).collect();
+        let mut out: Vec<T> = parents.iter().map(|&p| start(p)).collect();
+        for (&c, value) in communes.iter().zip(values) {
+            if let Some(&i) = self.ancestor_at(c, level).and_then(|p| index.get(&p)) {
+                merge(&mut out[i], value);
+            }
+        }
+        out
+    }
+
     /// Whether `ancestor` is `id` or above it.
     pub fn is_within(&self, id: UnitId, ancestor: UnitId) -> bool {
         id == ancestor || self.ancestors(id).any(|a| a == ancestor)
