@@ -7,7 +7,7 @@ use cncd::teams::{Decision, Member, Roster, Team};
 use cncd::text::ascii_key;
 use cncd::units::{Level, Registry, ResolveOptions, ResolveStatus, UnitJson};
 use csv::StringRecord;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 /// The largest roster file read: 256 MiB (about two million member rows).
@@ -322,7 +322,7 @@ pub fn roster_of_rows(rows: &[StringRecord], registry: &Registry, mut progress: 
     let mut input = Input { ignored_columns: ignored, ..Input::default() };
     let mut by_key: HashMap<String, usize> = HashMap::new();
     let mut commune_cache: HashMap<(String, String), Resolved> = HashMap::new();
-    let mut villages_seen: HashMap<(String, String), ()> = HashMap::new();
+    let mut villages_seen: HashSet<(String, String)> = HashSet::new();
     let mut last_commune: Option<(String, String, Resolved)> = None;
     let mut role_cache: HashMap<String, Vec<Role>> = HashMap::new();
     let mut last_team: Option<(String, usize)> = None;
@@ -436,7 +436,7 @@ pub fn roster_of_rows(rows: &[StringRecord], registry: &Registry, mut progress: 
         input.roster.teams[t].members.push(member);
         input.team_rows[t].push(n);
         if let (TeamLevel::Village, Some(v)) = (level, &village) {
-            if villages_seen.insert((commune.clone(), ascii_key(v)), ()).is_none() {
+            if villages_seen.insert((commune.clone(), ascii_key(v))) {
                 input.villages.push(UnitJson {
                     code: format!("{commune}-{}", input.villages.len() + 1),
                     name: v.clone(),
