@@ -224,3 +224,61 @@ fn a_huge_team_stays_linear() {
     assert!(found.contains(&"duplicate_person".to_string()));
     assert!(started.elapsed().as_secs() < 20, "took {:?}", started.elapsed());
 }
+
+mod joining {
+    use super::*;
+    use cncd::teams::validate_joining;
+    use proptest::prelude::*;
+
+    const ORG_CODES: [&str; 4] = ["several_commune_teams", "several_village_teams", "several_school_teams", "duplicate_team_id"];
+
+    fn team(id: u8, level: u8, commune: u8, unit: u8) -> Team {
+        let communes = ["22885", "22900", "22910"];
+        let units = ["Thôn Phước Lợi", "thôn  phước lợi", "Thôn Từ Thiện", "Trường THCS Phước Hà"];
+        let (level, village, school) = match level % 3 {
+            0 => ("commune", None, None),
+            1 => ("village", Some(units[usize::from(unit % 3)]), None),
+            _ => ("school", None, Some(units[usize::from(unit % 4)])),
+        };
+        serde_json::from_value(json!({"id": format!("T{}", id % 6), "level": level, "commune": communes[usize::from(commune % 3)],
+                                      "village": village, "school": school, "members": []}))
+        .unwrap()
+    }
+
+    proptest! {
+        /// What `validate_joining` says of a newcomer is what `validate_roster` says of the
+        /// same team at the end of the roster: a service that checks each team as it is
+        /// stored keeps the same roster rules as an audit of the whole roster.
+        #[test]
+        fn joining_agrees_with_the_whole_roster(teams in proptest::collection::vec((any::<u8>(), any::<u8>(), any::<u8>(), any::<u8>()), 0..8),
+                                                 new in (any::<u8>(), any::<u8>(), any::<u8>(), any::<u8>())) {
+            let reg = Registry::ninh_thuan_2022();
+            let profile = Profile::ninh_thuan_2022();
+            // A stored roster that already keeps the rules: each team joined it in turn.
+            let mut stored = Roster::default();
+            for &(id, level, commune, unit) in &teams {
+                let t = team(id, level, commune, unit);
+                let r = validate_joining(&reg, &profile, &stored, &t, as_of(), "");
+                if !r.diagnostics.iter().any(|d| ORG_CODES.contains(&d.code.as_str())) {
+                    stored.teams.push(t);
+                }
+            }
+            let newcomer = team(new.0, new.1, new.2, new.3);
+            let joining = validate_joining(&reg, &profile, &stored, &newcomer, as_of(), "");
+            let mut joined: Vec<&str> = joining.diagnostics.iter().map(|d| d.code.as_str()).filter(|c| ORG_CODES.contains(c)).collect();
+            joined.sort();
+            joined.dedup();
+
+            let mut whole = stored.clone();
+            whole.teams.push(newcomer);
+            let last = format!("/roster/teams/{}", whole.teams.len() - 1);
+            let audit = validate_roster(&reg, &profile, &whole, as_of());
+            let mut audited: Vec<&str> = audit.diagnostics.iter()
+                .filter(|d| d.path == last || d.path.starts_with(&format!("{last}/")))
+                .map(|d| d.code.as_str()).filter(|c| ORG_CODES.contains(c)).collect();
+            audited.sort();
+            audited.dedup();
+            prop_assert_eq!(joined, audited);
+        }
+    }
+}

@@ -25,4 +25,4 @@
 mod summary;
 
 pub use crate::catalogue::{ActivityKind, Pillar};
-pub use summary::{summarize, ActivityRecord, ActivitySummary, PillarTallies, Tally, TeamActivity, UnitActivity};
+pub use summary::{check_record, summarize, ActivityRecord, ActivitySummary, PillarTallies, Tally, TeamActivity, UnitActivity};

@@ -202,6 +202,35 @@ impl ActivitySummary {
     }
 }
 
+/// What keeps one record from being counted: a date that cannot be read, an activity
+/// outside the profile's catalogue, a team not in `roster` (REPORT-TEAM errors, under
+/// `path`, the record's place in the request). A service asks this before it stores a
+/// record; [`summarize`] reports the same findings for a whole log.
+///
+/// ```
+/// use cncd::activities::{check_record, ActivityRecord};
+/// use cncd::{profile::Profile, teams::Roster};
+/// let roster: Roster = serde_json::from_str(r#"{"teams": [{"id": "PH", "level": "commune", "commune": "22885", "members": []}]}"#).unwrap();
+/// let r: ActivityRecord = serde_json::from_str(r#"{"team": "PH", "date": "2022-07-04", "activity": "gov.apps"}"#).unwrap();
+/// assert!(check_record(&Profile::ninh_thuan_2022(), &roster, &r, "").is_empty());
+/// let r: ActivityRecord = serde_json::from_str(r#"{"team": "PX", "date": "4 July", "activity": "gov.apps"}"#).unwrap();
+/// let d = check_record(&Profile::ninh_thuan_2022(), &roster, &r, "");
+/// assert_eq!(d.iter().map(|d| d.path.as_str()).collect::<Vec<_>>(), ["/date", "/team"]);
+/// ```
+pub fn check_record(profile: &Profile, roster: &Roster, record: &ActivityRecord, path: &str) -> Vec<Diagnostic> {
+    let mut d = Vec::new();
+    if parse_date(&record.date).is_none() {
+        d.push(record_finding(path, Unread::Date, record, &profile.name));
+    }
+    if !profile.activities.iter().any(|k| k.id == record.activity) {
+        d.push(record_finding(path, Unread::Activity, record, &profile.name));
+    }
+    if !roster.teams.iter().any(|t| t.id.as_deref() == Some(record.team.as_str())) {
+        d.push(record_finding(path, Unread::Team, record, &profile.name));
+    }
+    d
+}
+
 /// Sums `records` of `month` per team, commune, district and province. Records of other
 /// months are skipped; a record whose team, date or activity is unknown is reported
 /// (REPORT-TEAM, at `/activities/N/…`) and not counted. The catalogue is the profile's.
@@ -424,18 +453,18 @@ impl Pass<'_> {
             for (j, r) in chunk.iter().enumerate() {
                 let n = start * BATCH + j;
                 let Some(date) = parse_date(&r.date) else {
-                    diagnostics.push(record_finding(n, Unread::Date, r, &self.profile.name));
+                    diagnostics.push(record_finding(&format!("/activities/{n}"), Unread::Date, r, &self.profile.name));
                     continue;
                 };
                 if !self.month.contains(date) {
                     continue;
                 }
                 let Some(kind) = self.kinds.get(&r.activity) else {
-                    diagnostics.push(record_finding(n, Unread::Activity, r, &self.profile.name));
+                    diagnostics.push(record_finding(&format!("/activities/{n}"), Unread::Activity, r, &self.profile.name));
                     continue;
                 };
                 let Some(&(t, c)) = self.by_id.get(r.team.as_str()) else {
-                    diagnostics.push(record_finding(n, Unread::Team, r, &self.profile.name));
+                    diagnostics.push(record_finding(&format!("/activities/{n}"), Unread::Team, r, &self.profile.name));
                     continue;
                 };
                 batch.push((j, t, c, kind));
@@ -463,7 +492,7 @@ enum Unread {
     Team,
 }
 
-fn record_finding(n: usize, why: Unread, r: &ActivityRecord, profile: &str) -> Diagnostic {
+fn record_finding(at: &str, why: Unread, r: &ActivityRecord, profile: &str) -> Diagnostic {
     let (field, code, value, vi, en) = match why {
         Unread::Date => (
             "date",
@@ -487,5 +516,5 @@ fn record_finding(n: usize, why: Unread, r: &ActivityRecord, profile: &str) -> D
             format!("no team with id {:?} in the roster", r.team),
         ),
     };
-    Diagnostic::new("REPORT-TEAM", code, Severity::Error, format!("/activities/{n}/{field}"), vi, en).param("value", value.as_str())
+    Diagnostic::new("REPORT-TEAM", code, Severity::Error, format!("{at}/{field}"), vi, en).param("value", value.as_str())
 }

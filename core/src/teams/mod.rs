@@ -15,7 +15,8 @@
 //! | ORG-VILLAGE | [`check_org_village`] | at most one team per village |
 //! | ORG-SCHOOL | [`check_org_school`] | one team per school |
 //!
-//! [`validate_team`] and [`validate_roster`] run them all and count the findings.
+//! [`validate_team`] and [`validate_roster`] run them all and count the findings;
+//! [`validate_joining`] (with [`check_joining`]) asks them of a team about to join a stored roster.
 
 mod person;
 mod roster;
@@ -26,7 +27,7 @@ pub use person::{age_on, mask_phone, normalize_phone, parse_date};
 pub use roster::{Decision, Member, Roster, Team};
 pub(crate) use rules::provinces_of_communes;
 pub use rules::{
-    check_name_zalo, check_org_commune, check_org_decision, check_org_school, check_org_village, check_team_person, check_team_roles,
-    check_team_size, check_team_youth, provinces_of,
+    check_joining, check_name_zalo, check_org_commune, check_org_decision, check_org_school, check_org_village, check_team_person,
+    check_team_roles, check_team_size, check_team_youth, provinces_of,
 };
-pub use validate::{validate_roster, validate_team, Counts, Report, SeverityCounts};
+pub use validate::{validate_joining, validate_roster, validate_team, Counts, Report, SeverityCounts};

@@ -547,3 +547,87 @@ fn check_one_per(
         }
     }
 }
+
+/// The roster rules a team would break by joining `roster`: a second commune team for its
+/// commune (ORG-COMMUNE), a second team for its village (ORG-VILLAGE) or school
+/// (ORG-SCHOOL), an id already taken. This is what a service checks before it stores a
+/// team: the same rules as [`check_org_commune`], [`check_org_village`] and
+/// [`check_org_school`], asked of one newcomer, at a cost linear in the roster. Findings
+/// sit at `path` (the newcomer's place in the request) and name the team already there.
+///
+/// # Examples
+/// ```
+/// use cncd::{teams::{check_joining, Roster, Team}, units::Registry};
+/// let stored: Roster = serde_json::from_str(r#"{"teams": [{"id": "PH-1", "level": "commune", "commune": "22885", "members": []}]}"#).unwrap();
+/// let again: Team = serde_json::from_str(r#"{"id": "PH-2", "level": "commune", "commune": "22885", "members": []}"#).unwrap();
+/// let mut d = Vec::new();
+/// check_joining(&stored, &again, &Registry::ninh_thuan_2022(), "", &mut d);
+/// assert_eq!((d[0].rule.as_str(), d[0].code.as_str()), ("ORG-COMMUNE", "several_commune_teams"));
+/// assert_eq!(d[0].params["existing"], "PH-1");
+/// ```
+pub fn check_joining(roster: &Roster, team: &Team, registry: &Registry, path: &str, out: &mut Vec<Diagnostic>) {
+    let commune_of = |t: &Team| t.commune.as_deref().and_then(|c| registry.find(Level::Commune, c));
+    let unit_key = |t: &Team| match t.level {
+        TeamLevel::Commune => Some(String::new()),
+        TeamLevel::Village => t.village.as_deref().map(name_key).filter(|k| !k.is_empty()),
+        TeamLevel::School => t.school.as_deref().map(name_key).filter(|k| !k.is_empty()),
+    };
+    let commune = commune_of(team);
+    let key = unit_key(team);
+    for (i, other) in roster.teams.iter().enumerate() {
+        let label = other.id.clone().unwrap_or_else(|| format!("#{}", i + 1));
+        if let (Some(id), Some(other_id)) = (team.id.as_deref(), other.id.as_deref()) {
+            if id == other_id {
+                out.push(
+                    Diagnostic::new(
+                        establishment_rule(team.level),
+                        "duplicate_team_id",
+                        Severity::Error,
+                        format!("{path}/id"),
+                        format!("Mã tổ {id:?} đã được dùng"),
+                        format!("team id {id:?} is already taken"),
+                    )
+                    .param("id", id)
+                    .param("existing", label.as_str()),
+                );
+            }
+        }
+        if other.level != team.level || commune.is_none() || commune_of(other) != commune || key.is_none() || unit_key(other) != key {
+            continue;
+        }
+        let u = registry.unit(commune.expect("checked above"));
+        let (vi, en) = match team.level {
+            TeamLevel::Commune => (
+                format!("{} đã có tổ cấp xã ({label})", u.full_name()),
+                format!("{} already has a commune-level team ({label})", u.full_name()),
+            ),
+            TeamLevel::Village => (
+                format!("{} ({}) đã có tổ ({label})", team.village.as_deref().unwrap_or_default(), u.full_name()),
+                format!("{} ({}) already has a team ({label})", team.village.as_deref().unwrap_or_default(), u.full_name()),
+            ),
+            TeamLevel::School => (
+                format!("{} đã có tổ ({label})", team.school.as_deref().unwrap_or_default()),
+                format!("{} already has a team ({label})", team.school.as_deref().unwrap_or_default()),
+            ),
+        };
+        let code = match team.level {
+            TeamLevel::Commune => "several_commune_teams",
+            TeamLevel::Village => "several_village_teams",
+            TeamLevel::School => "several_school_teams",
+        };
+        out.push(
+            Diagnostic::new(establishment_rule(team.level), code, Severity::Error, path.to_string(), vi, en)
+                .param("commune", u.code())
+                .param("existing", label.as_str()),
+        );
+    }
+}
+
+/// The rule that governs a team's establishment at its level.
+pub(crate) fn establishment_rule(level: TeamLevel) -> &'static str {
+    match level {
+        TeamLevel::Commune => "ORG-COMMUNE",
+        TeamLevel::Village => "ORG-VILLAGE",
+        TeamLevel::School => "ORG-SCHOOL",
+    }
+}

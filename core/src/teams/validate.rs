@@ -95,13 +95,31 @@ pub fn validate_team(registry: &Registry, profile: &Profile, team: &Team, as_of:
     Report::from(d, 1, usize::from(valid), team.members.len())
 }
 
-/// The establishment rule of a team's level: where findings about its identity go.
-fn establishment_rule(level: TeamLevel) -> &'static str {
-    match level {
-        TeamLevel::Commune => "ORG-COMMUNE",
-        TeamLevel::Village => "ORG-VILLAGE",
-        TeamLevel::School => "ORG-SCHOOL",
-    }
+/// Every rule a team must meet to join `roster`, as a service asks before it stores the
+/// team: those of [`validate_team`] and those of [`check_joining`] (one commune team per
+/// commune, one team per village or school, ids unique). `roster` holds the teams
+/// already stored, without the one being replaced when a team is updated. Findings sit
+/// under `path`, the team's place in the request (`""` when the request is the team).
+///
+/// # Examples
+/// ```
+/// use cncd::{profile::Profile, teams::{validate_joining, Roster, Team}, units::Registry};
+/// let stored: Roster = serde_json::from_str(r#"{"teams": [
+///   {"id": "PH-1", "level": "village", "commune": "22885", "village": "Thôn Phước Lợi", "members": []}]}"#).unwrap();
+/// let again: Team = serde_json::from_str(r#"{"id": "PH-2", "level": "village", "commune": "22885",
+///   "village": "thôn  Phước Lợi", "members": []}"#).unwrap();
+/// let as_of = chrono::NaiveDate::from_ymd_opt(2022, 12, 31).unwrap();
+/// let r = validate_joining(&Registry::ninh_thuan_2022(), &Profile::ninh_thuan_2022(), &stored, &again, as_of, "");
+/// assert!(!r.valid);
+/// assert!(r.diagnostics.iter().any(|d| d.code == "several_village_teams" && d.path.is_empty()));
+/// ```
+pub fn validate_joining(registry: &Registry, profile: &Profile, roster: &Roster, team: &Team, as_of: NaiveDate, path: &str) -> Report {
+    let mut d = Vec::new();
+    let commune = team_commune(registry, team, path, &mut d);
+    team_rules(registry, profile, team, commune, as_of, path, &mut d);
+    check_joining(roster, team, registry, path, &mut d);
+    let valid = !d.iter().any(|x| x.severity == Severity::Error);
+    Report::from(d, 1, usize::from(valid), team.members.len())
 }
 
 fn team_commune(registry: &Registry, team: &Team, path: &str, d: &mut Vec<Diagnostic>) -> Option<UnitId> {
