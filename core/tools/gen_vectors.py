@@ -103,6 +103,13 @@ def units_cases():
     for r in MAP[::5]:
         out.append(case(f"successors {r['old_commune_name']}", "units.successors", {"code": r["old_commune_code"], "from": "ninh-thuan-2022"}))
     out.append(case("successors unknown code", "units.successors", {"code": "99999"}))
+    out.append(case("list districts of Ninh Thuận", "units.list", {"registry": "ninh-thuan-2022", "level": "district"}))
+    out.append(case("list communes of Thuận Nam", "units.list", {"registry": "ninh-thuan-2022", "within": "589"}))
+    out.append(case("list the province", "units.list", {"registry": "ninh-thuan-2022", "level": "province"}))
+    out.append(case("list communes of Khánh Hòa 2025", "units.list", {"registry": "vietnam-2025", "level": "commune", "within": "56"}))
+    out.append(case("list with a village added", "units.list",
+                    {"registry": "ninh-thuan-2022", "within": "22885", "villages": [{"code": "22885-01", "commune": "22885", "name": "Thôn Phước Lợi"}]}))
+    out.append(case("list within an unknown unit", "units.list", {"registry": "ninh-thuan-2022", "within": "99999"}))
     return out
 
 

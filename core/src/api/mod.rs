@@ -53,7 +53,7 @@ pub mod teams;
 pub mod text;
 pub mod units;
 
-pub use context::{Context, BUILTIN_MAPPINGS};
+pub use context::{Context, BUILTIN_MAPPINGS, DEFAULT_MAPPING};
 pub use error::{ApiError, ErrorCode};
 pub use limits::{MAX_REQUEST_BYTES, MAX_TEXT_BYTES};
 
@@ -88,6 +88,7 @@ pub const OPERATIONS: &[&str] = &[
     "reports.schedule",
     "reports.status",
     "reports.draft",
+    "units.list",
 ];
 
 /// Request of `version`: no fields.
@@ -181,6 +182,7 @@ impl Context {
             "text.title_case" => run(request_json, text::title_case),
             "units.resolve" => run(request_json, |r| units::resolve(self, r)),
             "units.successors" => run(request_json, |r| units::successors(self, r)),
+            "units.list" => run(request_json, |r| units::list(self, r)),
             "names.format" => run(request_json, |r| names::format(self, r)),
             "names.parse" => run(request_json, |r| names::parse(self, r)),
             "names.check" => run(request_json, |r| names::check(self, r)),

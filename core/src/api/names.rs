@@ -257,12 +257,12 @@ pub fn rehome(ctx: &Context, r: &RehomeRequest) -> Result<RehomeResult, ApiError
     let from = ctx.resolve_registry(&r.from, &Extra::default()).map_err(repath("/from"))?;
     let to = ctx.resolve_registry(&r.to, &Extra::default()).map_err(repath("/to"))?;
     let from_rules = if from.tiers() == Some(Tiers::Two) { NamingRules::two_tier_2025() } else { NamingRules::ninh_thuan_2022() };
-    let mapping_name = r.mapping.as_deref().unwrap_or(super::BUILTIN_MAPPINGS[0]);
+    let mapping_name = r.mapping.as_deref().unwrap_or(super::context::DEFAULT_MAPPING);
     let mapping = ctx.mapping(mapping_name).ok_or_else(|| {
         ApiError::new(
             ErrorCode::BadRequest,
             format!("Không có bảng chuyển đổi {mapping_name:?}"),
-            format!("no mapping {mapping_name:?}; the built-in ones are: {}", super::BUILTIN_MAPPINGS.join(", ")),
+            format!("no mapping {mapping_name:?}; the built-in ones are: {}", ctx.mapping_names().join(", ")),
         )
         .at("/mapping")
     })?;

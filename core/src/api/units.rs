@@ -46,8 +46,8 @@ impl Context {
             RegistryRef::Named(name) => Cow::Borrowed(self.registry(name).ok_or_else(|| {
                 ApiError::new(
                     ErrorCode::UnknownRegistry,
-                    format!("Không có danh mục {name:?}; có: {}", crate::units::BUILTIN_REGISTRIES.join(", ")),
-                    format!("no registry {name:?}; the built-in ones are: {}", crate::units::BUILTIN_REGISTRIES.join(", ")),
+                    format!("Không có danh mục {name:?}; có: {}", self.registry_names().join(", ")),
+                    format!("no registry {name:?}; the built-in ones are: {}", self.registry_names().join(", ")),
                 )
                 .at("/registry")
             })?),
@@ -134,17 +134,7 @@ pub fn resolve(ctx: &Context, r: &ResolveRequest) -> Result<ResolveResult, ApiEr
         .at("/text"));
     }
     let reg = ctx.resolve_registry(&r.registry, &Extra { villages: r.villages.clone(), schools: r.schools.clone() })?;
-    let within = match &r.within {
-        None => None,
-        Some(code) => Some(reg.find_any(code).ok_or_else(|| {
-            ApiError::new(
-                ErrorCode::BadRequest,
-                format!("Không có đơn vị mã {code:?} trong danh mục {}", reg.name()),
-                format!("no unit with code {code:?} in {}", reg.name()),
-            )
-            .at("/within")
-        })?),
-    };
+    let within = within(&reg, r.within.as_deref())?;
     let res = reg.resolve(&r.text, &ResolveOptions { level: r.level, within });
     let candidates = res
         .candidates
@@ -162,6 +152,86 @@ pub fn resolve(ctx: &Context, r: &ResolveRequest) -> Result<ResolveResult, ApiEr
         })
         .collect();
     Ok(ResolveResult { status: res.status, candidates })
+}
+
+/// Request of `units.list`.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ListRequest {
+    /// A registry name or an inline registry.
+    pub registry: RegistryRef,
+    /// Only units of this level.
+    #[serde(default)]
+    pub level: Option<Level>,
+    /// Only units under the unit with this code (its children, grandchildren…).
+    #[serde(default)]
+    pub within: Option<String>,
+    /// Villages to add to the registry.
+    #[serde(default)]
+    pub villages: Vec<UnitJson>,
+    /// Schools to add to the registry.
+    #[serde(default)]
+    pub schools: Vec<UnitJson>,
+}
+
+/// One unit of `units.list`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitListed {
+    /// The unit's code.
+    pub code: String,
+    /// Its full name, with its type word.
+    pub full_name: String,
+    /// Its name without the type word.
+    pub name: String,
+    /// Its kind.
+    pub kind: UnitKind,
+    /// Its level.
+    pub level: Level,
+    /// Its parent's code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+}
+
+/// Result of `units.list`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ListResult {
+    /// The units, in the registry's order (a parent before its children).
+    pub units: Vec<UnitListed>,
+}
+
+/// `units.list`: the units of a registry, of one level or under one unit: what a form
+/// needs to offer a choice of district and commune.
+pub fn list(ctx: &Context, r: &ListRequest) -> Result<ListResult, ApiError> {
+    let reg = ctx.resolve_registry(&r.registry, &Extra { villages: r.villages.clone(), schools: r.schools.clone() })?;
+    let within = within(&reg, r.within.as_deref())?;
+    let units = reg
+        .units()
+        .filter(|(id, u)| r.level.is_none_or(|l| u.level() == l) && within.is_none_or(|w| *id != w && reg.is_within(*id, w)))
+        .map(|(_, u)| UnitListed {
+            code: u.code().to_string(),
+            full_name: u.full_name().to_string(),
+            name: u.name().to_string(),
+            kind: u.kind(),
+            level: u.level(),
+            parent: u.parent().map(|p| reg.unit(p).code().to_string()),
+        })
+        .collect();
+    Ok(ListResult { units })
+}
+
+/// The unit a request's `within` names, or an error at `/within`.
+fn within(reg: &Registry, code: Option<&str>) -> Result<Option<crate::units::UnitId>, ApiError> {
+    code.map(|code| {
+        reg.find_any(code).ok_or_else(|| {
+            ApiError::new(
+                ErrorCode::BadRequest,
+                format!("Không có đơn vị mã {code:?} trong danh mục {}", reg.name()),
+                format!("no unit with code {code:?} in {}", reg.name()),
+            )
+            .at("/within")
+        })
+    })
+    .transpose()
 }
 
 /// Request of `units.successors`.
@@ -187,12 +257,12 @@ pub type SuccessorsResult = Successors;
 /// `units.successors`: [`crate::units::Mapping::successors`] and
 /// [`crate::units::Mapping::successors_of`].
 pub fn successors(ctx: &Context, r: &SuccessorsRequest) -> Result<SuccessorsResult, ApiError> {
-    let name = r.mapping.as_deref().unwrap_or(super::context::BUILTIN_MAPPINGS[0]);
+    let name = r.mapping.as_deref().unwrap_or(super::context::DEFAULT_MAPPING);
     let mapping = ctx.mapping(name).ok_or_else(|| {
         ApiError::new(
             ErrorCode::BadRequest,
-            format!("Không có bảng chuyển đổi {name:?}; có: {}", super::context::BUILTIN_MAPPINGS.join(", ")),
-            format!("no mapping {name:?}; the built-in ones are: {}", super::context::BUILTIN_MAPPINGS.join(", ")),
+            format!("Không có bảng chuyển đổi {name:?}; có: {}", ctx.mapping_names().join(", ")),
+            format!("no mapping {name:?}; the built-in ones are: {}", ctx.mapping_names().join(", ")),
         )
         .at("/mapping")
     })?;
