@@ -12,9 +12,10 @@ cargo --version
 if command -v rustup >/dev/null && ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
-# The C door's tests need a C and a C++ compiler, valgrind and pkg-config.
+# The C door's tests need a C and a C++ compiler, valgrind and pkg-config; the
+# WebAssembly door's, Node.js with npm and Debian's Chromium (driven by playwright-core).
 missing=()
-for tool in gcc:gcc g++:g++ valgrind:valgrind pkg-config:pkg-config; do
+for tool in gcc:gcc g++:g++ valgrind:valgrind pkg-config:pkg-config node:nodejs npm:npm chromium:chromium; do
   command -v "${tool%%:*}" >/dev/null || missing+=("${tool##*:}")
 done
 if [ "${#missing[@]}" -gt 0 ]; then
@@ -48,13 +49,9 @@ cargo test --workspace --locked --benches
 step "C door: header drift, C tests (shared, static, valgrind, ASan+UBSan), install and pkg-config"
 bindings-c/scripts/test.sh
 
-step "WebAssembly door: builds for wasm32, without the national lists"
-cargo build --locked -p cncd-wasm --target wasm32-unknown-unknown --release
-wasm="target/wasm32-unknown-unknown/release/cncd_wasm.wasm"
-size="$(wc -c < "$wasm")"
-echo "cncd_wasm.wasm: $size bytes (before wasm-bindgen and wasm-opt)"
-# With the national lists it was 3.1 MB; without them 1.2 MB. A page loads them as data.
-[ "$size" -lt 2000000 ] || { echo "the module carries the national lists again" >&2; exit 1; }
+step "WebAssembly door: the npm package, its Node tests (vectors, API, types, size) and the web page in Chromium"
+bash bindings-wasm/scripts/build.sh
+node --test bindings-wasm/tests/
 
 step "main job: cncd-audit on the embedded sample (it has faults on purpose: exit code 1)"
 set +e

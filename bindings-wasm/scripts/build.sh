@@ -38,5 +38,6 @@ wasm-bindgen "$raw" --out-dir "$out/web" --target web --no-typescript --out-name
 "$wasm_opt" -Oz --strip-debug --strip-producers --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   "$out/web/cncd_wasm_bg.wasm" -o "$out/web/cncd_wasm_bg.wasm"
 cp -r "$here"/js/. "$out/"
+cp "$here/README.md" "$out/"
 cp "$root"/core/data/{vn-units-2022.csv,vn-units-2025.csv,vn-commune-mapping-2025.csv,SOURCES.md} "$out/data/"
 printf 'cncd_wasm_bg.wasm: %s bytes, %s gzipped\n' "$(wc -c < "$out/web/cncd_wasm_bg.wasm")" "$(gzip -9 -c "$out/web/cncd_wasm_bg.wasm" | wc -c)"
