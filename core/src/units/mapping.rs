@@ -116,13 +116,17 @@ impl Mapping {
         Self::from_csv(VIETNAM_MAPPING)
     }
 
-    /// A mapping from the CSV of `vn-commune-mapping-2025.csv` (a header line, then nine
-    /// fields a row: old province, district and commune codes and names, then new commune
-    /// code and name, new province code and name). Rows without nine fields are skipped.
-    /// A build without the national mapping loads it this way, as data.
+    /// A mapping from the CSV of `vn-commune-mapping-2025.csv`: a header line, then nine
+    /// fields a row (`old_commune_code`, `old_commune_name`, `old_district_code`,
+    /// `old_district_name`, `old_province_code`, `new_commune_code`, `new_commune_name`,
+    /// `new_province_code`, `new_province_name`). Rows without nine fields are skipped.
+    /// A build without the national mapping (the WebAssembly module) loads it this way,
+    /// as data.
     ///
     /// ```
-    /// let csv = "h\n58,Tỉnh Ninh Thuận,589,Huyện Thuận Nam,22885,Xã Phước Hà,22900,Xã Phước Hà,56,Tỉnh Khánh Hòa\n";
+    /// let csv = "old_commune_code,old_commune_name,old_district_code,old_district_name,old_province_code,\
+    ///            new_commune_code,new_commune_name,new_province_code,new_province_name\n\
+    ///            22885,Xã Phước Hà,589,Huyện Thuận Nam,58,22900,Xã Phước Hà,56,Tỉnh Khánh Hòa\n";
     /// let m = cncd::units::Mapping::from_csv(csv);
     /// assert_eq!(m.successors("22885").successors[0].code, "22900");
     /// ```
