@@ -46,7 +46,10 @@ cargo test --locked -p cncd --no-default-features --lib
 step "benchmarks: each run once, as a test"
 cargo test --workspace --locked --benches
 
-step "C door: header drift, C tests (shared, static, valgrind, ASan+UBSan), install and pkg-config"
+step "fuzzing: a short pass of every target (core/fuzz/run.sh SECONDS for a longer one)"
+bash core/fuzz/run.sh "${CNCD_FUZZ_SECONDS:-15}"
+
+step "C door: header drift, C tests (shared, static, valgrind, ASan+UBSan), fuzz inputs under ASan, install and pkg-config"
 bindings-c/scripts/test.sh
 
 step "WebAssembly door: the npm package, its Node tests (vectors, API, types, size) and the web page in Chromium"

@@ -1,5 +1,7 @@
 //! The roster model of the contract: teams and their members, with every field a caller
-//! adds kept as it came.
+//! adds kept as it came. Written back, a roster is what was read, except that `teams`, a
+//! team's `members`, and a member's `name` and `roles` are always written (empty when
+//! they were left out).
 
 use crate::profile::{Role, TeamLevel};
 use serde::{Deserialize, Serialize};
