@@ -61,6 +61,31 @@ pub struct Team {
     pub extra: Map<String, Value>,
 }
 
+impl Team {
+    /// The key under which the roster rules (ORG-COMMUNE, ORG-VILLAGE, ORG-SCHOOL) judge
+    /// two teams of one commune and one level to be teams of the same unit: `""` for a
+    /// commune team, the [`name_key`](crate::text::name_key) of the village or the
+    /// school otherwise; `None` when the team names no village or school. A service can
+    /// store it to find the teams a newcomer could collide with.
+    ///
+    /// ```
+    /// use cncd::teams::Team;
+    /// let a: Team = serde_json::from_str(r#"{"level": "village", "village": "Thôn  Phước Lợi", "members": []}"#).unwrap();
+    /// let b: Team = serde_json::from_str(r#"{"level": "village", "village": "thôn phước lợi", "members": []}"#).unwrap();
+    /// assert_eq!(a.unit_key(), b.unit_key());
+    /// let c: Team = serde_json::from_str(r#"{"level": "commune", "members": []}"#).unwrap();
+    /// assert_eq!(c.unit_key().as_deref(), Some(""));
+    /// ```
+    pub fn unit_key(&self) -> Option<String> {
+        let named = |s: Option<&str>| s.map(crate::text::name_key).filter(|k| !k.is_empty());
+        match self.level {
+            TeamLevel::Commune => Some(String::new()),
+            TeamLevel::Village => named(self.village.as_deref()),
+            TeamLevel::School => named(self.school.as_deref()),
+        }
+    }
+}
+
 /// The establishment decision (Quyết định thành lập) of a team.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Decision {

@@ -489,7 +489,7 @@ pub fn check_org_commune(roster: &Roster, registry: &Registry, out: &mut Vec<Dia
 
 /// ORG-VILLAGE: a village has at most one team.
 pub fn check_org_village(roster: &Roster, out: &mut Vec<Diagnostic>) {
-    check_one_per(roster, TeamLevel::Village, |t| t.village.as_deref(), "ORG-VILLAGE", "several_village_teams", "thôn", "village", out);
+    check_one_per(roster, TeamLevel::Village, "ORG-VILLAGE", "several_village_teams", "thôn", "village", out);
 }
 
 /// ORG-SCHOOL: a school team names its school, and a school has one team.
@@ -506,26 +506,16 @@ pub fn check_org_school(roster: &Roster, out: &mut Vec<Diagnostic>) {
             ));
         }
     }
-    check_one_per(roster, TeamLevel::School, |t| t.school.as_deref(), "ORG-SCHOOL", "several_school_teams", "trường", "school", out);
+    check_one_per(roster, TeamLevel::School, "ORG-SCHOOL", "several_school_teams", "trường", "school", out);
 }
 
-#[allow(clippy::too_many_arguments)]
-fn check_one_per(
-    roster: &Roster,
-    level: TeamLevel,
-    unit: impl Fn(&Team) -> Option<&str>,
-    rule: &str,
-    code: &str,
-    vi: &str,
-    en: &str,
-    out: &mut Vec<Diagnostic>,
-) {
+fn check_one_per(roster: &Roster, level: TeamLevel, rule: &str, code: &str, vi: &str, en: &str, out: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<(String, String), usize> = HashMap::with_capacity(roster.teams.len());
     for (i, t) in roster.teams.iter().enumerate() {
         if t.level != level {
             continue;
         }
-        let Some(name) = unit(t).map(name_key).filter(|k| !k.is_empty()) else {
+        let Some(name) = t.unit_key() else {
             continue;
         };
         let key = (t.commune.clone().unwrap_or_default(), name);
@@ -567,13 +557,8 @@ fn check_one_per(
 /// ```
 pub fn check_joining(roster: &Roster, team: &Team, registry: &Registry, path: &str, out: &mut Vec<Diagnostic>) {
     let commune_of = |t: &Team| t.commune.as_deref().and_then(|c| registry.find(Level::Commune, c));
-    let unit_key = |t: &Team| match t.level {
-        TeamLevel::Commune => Some(String::new()),
-        TeamLevel::Village => t.village.as_deref().map(name_key).filter(|k| !k.is_empty()),
-        TeamLevel::School => t.school.as_deref().map(name_key).filter(|k| !k.is_empty()),
-    };
     let commune = commune_of(team);
-    let key = unit_key(team);
+    let key = team.unit_key();
     for (i, other) in roster.teams.iter().enumerate() {
         let label = other.id.clone().unwrap_or_else(|| format!("#{}", i + 1));
         if let (Some(id), Some(other_id)) = (team.id.as_deref(), other.id.as_deref()) {
@@ -592,7 +577,7 @@ pub fn check_joining(roster: &Roster, team: &Team, registry: &Registry, path: &s
                 );
             }
         }
-        if other.level != team.level || commune.is_none() || commune_of(other) != commune || key.is_none() || unit_key(other) != key {
+        if other.level != team.level || commune.is_none() || commune_of(other) != commune || key.is_none() || other.unit_key() != key {
             continue;
         }
         let u = registry.unit(commune.expect("checked above"));

@@ -14,12 +14,16 @@ CREATE TABLE teams (
     id         TEXT PRIMARY KEY,
     level      TEXT NOT NULL,
     commune    TEXT NOT NULL REFERENCES units(code),
+    -- cncd's Team::unit_key: "" for a commune team, the village's or school's name key.
+    unit_key   TEXT,
     body       TEXT NOT NULL CHECK (json_valid(body)),
     warnings   TEXT NOT NULL CHECK (json_valid(warnings)),
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
 );
 CREATE INDEX teams_by_commune ON teams(commune);
+-- The teams a newcomer could collide with (one team per commune, village or school).
+CREATE INDEX teams_by_unit ON teams(commune, level, unit_key);
 
 CREATE TABLE activities (
     seq        INTEGER PRIMARY KEY,

@@ -85,13 +85,23 @@ pub(crate) fn roster(conn: &Connection) -> rusqlite::Result<Roster> {
     Ok(Roster { teams: teams(conn, None)?.into_iter().map(|s| s.team).collect(), ..Roster::default() })
 }
 
-/// The teams a newcomer must be checked against: those of its commune, and any team
-/// that already has its id, less the team it replaces (`replacing`).
-pub(crate) fn neighbours(conn: &Connection, commune: Option<&str>, id: Option<&str>, replacing: Option<&str>) -> rusqlite::Result<Roster> {
-    let mut q = conn
-        .prepare_cached("SELECT body FROM teams WHERE (commune = ?1 OR id = ?2) AND (?3 IS NULL OR id <> ?3) ORDER BY created_at, rowid")?;
-    let teams = q.query_map(params![commune, id, replacing], |r| decode::<Team>(0, r.get(0)?))?.collect::<rusqlite::Result<_>>()?;
+/// The teams a newcomer must be checked against: those of its commune, level and unit
+/// (the only ones the roster rules could find it colliding with), and any team that
+/// already has its id, less the team it replaces (`replacing`). An index finds them.
+pub(crate) fn neighbours(conn: &Connection, team: &Team, replacing: Option<&str>) -> rusqlite::Result<Roster> {
+    let mut q = conn.prepare_cached(
+        "SELECT body FROM teams WHERE ((commune = ?1 AND level = ?2 AND unit_key = ?3) OR id = ?4) \
+         AND (?5 IS NULL OR id <> ?5) ORDER BY created_at, rowid",
+    )?;
+    let args = params![team.commune, team.level.as_str(), team.unit_key(), team.id, replacing];
+    let teams = q.query_map(args, |r| decode::<Team>(0, r.get(0)?))?.collect::<rusqlite::Result<_>>()?;
     Ok(Roster { teams, ..Roster::default() })
+}
+
+/// The stored team with `id`, as a roster of one (or none): what an activity record's
+/// team must be.
+pub(crate) fn team_roster(conn: &Connection, id: &str) -> rusqlite::Result<Roster> {
+    Ok(Roster { teams: team(conn, id)?.map(|t| t.team).into_iter().collect(), ..Roster::default() })
 }
 
 /// A fresh team id: `T-` and one more than the number of teams ever stored.
@@ -110,8 +120,8 @@ pub(crate) fn next_team_id(conn: &Connection) -> rusqlite::Result<String> {
 /// Stores a new team; `now` is its creation time.
 pub(crate) fn insert_team(conn: &Connection, team: &Team, warnings: &[Diagnostic], now: &str) -> rusqlite::Result<()> {
     conn.execute(
-        "INSERT INTO teams (id, level, commune, body, warnings, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6)",
-        params![team.id, team.level.as_str(), team.commune, json(team), json(&warnings), now],
+        "INSERT INTO teams (id, level, commune, unit_key, body, warnings, created_at, updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?7)",
+        params![team.id, team.level.as_str(), team.commune, team.unit_key(), json(team), json(&warnings), now],
     )?;
     Ok(())
 }
@@ -119,8 +129,8 @@ pub(crate) fn insert_team(conn: &Connection, team: &Team, warnings: &[Diagnostic
 /// Replaces the team with the same id; false when there is none.
 pub(crate) fn update_team(conn: &Connection, team: &Team, warnings: &[Diagnostic], now: &str) -> rusqlite::Result<bool> {
     let n = conn.execute(
-        "UPDATE teams SET level = ?2, commune = ?3, body = ?4, warnings = ?5, updated_at = ?6 WHERE id = ?1",
-        params![team.id, team.level.as_str(), team.commune, json(team), json(&warnings), now],
+        "UPDATE teams SET level = ?2, commune = ?3, unit_key = ?4, body = ?5, warnings = ?6, updated_at = ?7 WHERE id = ?1",
+        params![team.id, team.level.as_str(), team.commune, team.unit_key(), json(team), json(&warnings), now],
     )?;
     Ok(n == 1)
 }

@@ -170,7 +170,7 @@ async fn create_team(Shared(state): Shared<Shared_>, bytes: Bytes) -> Created {
         if team.id.is_none() {
             team.id = Some(db::next_team_id(&tx)?);
         }
-        let stored = db::neighbours(&tx, team.commune.as_deref(), team.id.as_deref(), None)?;
+        let stored = db::neighbours(&tx, &team, None)?;
         let report = validate_joining(&s.registry, &s.profile, &stored, &team, s.as_of(), "");
         let warnings = refuse_errors(report.diagnostics)?;
         let now = now();
@@ -201,7 +201,7 @@ async fn replace_team(Shared(state): Shared<Shared_>, Path(id): Path<String>, by
         let Some(before) = db::team(&tx, &id)? else {
             return Err(ServiceError::NotFound(format!("team {id:?}")));
         };
-        let stored = db::neighbours(&tx, team.commune.as_deref(), None, Some(&id))?;
+        let stored = db::neighbours(&tx, &team, Some(&id))?;
         let report = validate_joining(&s.registry, &s.profile, &stored, &team, s.as_of(), "");
         let warnings = refuse_errors(report.diagnostics)?;
         let now = now();
@@ -244,7 +244,7 @@ async fn create_activity(Shared(state): Shared<Shared_>, bytes: Bytes) -> Create
     let record: ActivityRecord = body(&bytes)?;
     with_db(state, move |s, conn| {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let team = db::neighbours(&tx, None, Some(&record.team), None)?;
+        let team = db::team_roster(&tx, &record.team)?;
         let warnings = refuse_errors(check_record(&s.profile, &team, &record, ""))?;
         let seq = db::insert_activity(&tx, &record, &warnings, &now())?;
         tx.commit()?;
