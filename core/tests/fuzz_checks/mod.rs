@@ -14,8 +14,11 @@ use cncd::text::{ascii_key, clean, name_key, title_case, to_tone_style, ToneStyl
 use cncd::units::Registry;
 use std::sync::OnceLock;
 
+/// What a target checks of one input.
+pub type Check = fn(&[u8]);
+
 /// The fuzz targets, as named in `core/fuzz/Cargo.toml`.
-pub const TARGETS: [(&str, fn(&[u8])); 5] = [("text", text), ("names", names), ("api", api), ("roster", roster), ("profile", profile)];
+pub const TARGETS: [(&str, Check); 5] = [("text", text), ("names", names), ("api", api), ("roster", roster), ("profile", profile)];
 
 fn ninh_thuan() -> &'static Registry {
     static R: OnceLock<Registry> = OnceLock::new();
