@@ -88,9 +88,19 @@ impl Report {
 /// assert!(r.valid, "{:?}", r.diagnostics);
 /// ```
 pub fn validate_team(registry: &Registry, profile: &Profile, team: &Team, as_of: NaiveDate, path: &str) -> Report {
+    one_team(team_findings(registry, profile, team, as_of, path), team)
+}
+
+/// Every finding of [`validate_team`], not yet counted.
+fn team_findings(registry: &Registry, profile: &Profile, team: &Team, as_of: NaiveDate, path: &str) -> Vec<Diagnostic> {
     let mut d = Vec::new();
     let commune = team_commune(registry, team, path, &mut d);
     team_rules(registry, profile, team, commune, as_of, path, &mut d);
+    d
+}
+
+/// The report on one team from its findings.
+fn one_team(d: Vec<Diagnostic>, team: &Team) -> Report {
     let valid = !d.iter().any(|x| x.severity == Severity::Error);
     Report::from(d, 1, usize::from(valid), team.members.len())
 }
@@ -114,12 +124,9 @@ pub fn validate_team(registry: &Registry, profile: &Profile, team: &Team, as_of:
 /// assert!(r.diagnostics.iter().any(|d| d.code == "several_village_teams" && d.path.is_empty()));
 /// ```
 pub fn validate_joining(registry: &Registry, profile: &Profile, roster: &Roster, team: &Team, as_of: NaiveDate, path: &str) -> Report {
-    let mut d = Vec::new();
-    let commune = team_commune(registry, team, path, &mut d);
-    team_rules(registry, profile, team, commune, as_of, path, &mut d);
+    let mut d = team_findings(registry, profile, team, as_of, path);
     check_joining(roster, team, registry, path, &mut d);
-    let valid = !d.iter().any(|x| x.severity == Severity::Error);
-    Report::from(d, 1, usize::from(valid), team.members.len())
+    one_team(d, team)
 }
 
 fn team_commune(registry: &Registry, team: &Team, path: &str, d: &mut Vec<Diagnostic>) -> Option<UnitId> {

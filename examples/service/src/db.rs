@@ -107,14 +107,16 @@ pub(crate) fn team_roster(conn: &Connection, id: &str) -> rusqlite::Result<Roste
 /// A fresh team id: `T-` and one more than the number of teams ever stored.
 pub(crate) fn next_team_id(conn: &Connection) -> rusqlite::Result<String> {
     let n: i64 = conn.query_row("SELECT COALESCE(MAX(rowid), 0) + 1 FROM teams", [], |r| r.get(0))?;
-    let mut id = format!("T-{n}");
     // A client may already have used that id for a team of its own.
+    let mut taken = conn.prepare_cached("SELECT 1 FROM teams WHERE id = ?1")?;
     let mut k = n;
-    while team(conn, &id)?.is_some() {
+    loop {
+        let id = format!("T-{k}");
+        if !taken.exists([&id])? {
+            return Ok(id);
+        }
         k += 1;
-        id = format!("T-{k}");
     }
-    Ok(id)
 }
 
 /// Stores a new team; `now` is its creation time.
