@@ -56,20 +56,12 @@ ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:ha
 say "fuzz inputs of the api target replayed through cncd_call under ASan+UBSan"
 gcc "${CFLAGS[@]}" -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined \
   bindings-c/tests/c/replay.c -o "$out/replay-asan" "$lib/libcncd.a" -lpthread -ldl -lm
-# The inputs the fuzzer found (committed), its corpus when a fuzz run left one, and the
-# seeds: every conformance vector as "op\nrequest".
+# The seeds of the api target (every conformance vector as "op\nrequest"), the inputs the
+# fuzzer found (committed), and its corpus when a fuzz run left one.
 replay_dir="$out/replay-inputs"
-rm -rf "$replay_dir" && mkdir -p "$replay_dir"
-python3 - "$replay_dir" <<'PY'
-import glob, json, os, sys
-n = 0
-for f in sorted(glob.glob("tests/vectors/*.json")):
-    for v in json.load(open(f, encoding="utf-8")):
-        req = v["request"] if isinstance(v["request"], str) else json.dumps(v["request"], ensure_ascii=False)
-        open(os.path.join(sys.argv[1], f"vector-{n:05d}"), "w", encoding="utf-8").write(f"{v['op']}\n{req}")
-        n += 1
-PY
-inputs=("$replay_dir"/*)
+rm -rf "$replay_dir"
+python3 core/fuzz/seeds.py . "$replay_dir"
+inputs=("$replay_dir"/api/*)
 for d in core/fuzz/regressions/api core/fuzz/corpus/api; do
   [ -d "$d" ] && for f in "$d"/*; do [ -f "$f" ] && inputs+=("$f"); done
 done
