@@ -23,9 +23,10 @@ use crate::profile::{Profile, TeamLevel};
 use crate::teams::{provinces_of_communes, Roster};
 use crate::text::name_key;
 use crate::units::{list_at, Level, Registry, UnitId};
+use crate::FastMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
 /// An OCOP product (Chương trình Mỗi xã một sản phẩm) of a commune, and the e-commerce
 /// platforms it is listed on.
@@ -168,7 +169,7 @@ pub fn compute(registry: &Registry, profile: &Profile, roster: &Roster, ocop: &[
         roster.teams.iter().map(|t| t.commune.as_deref().and_then(|c| registry.find(Level::Commune, c))).collect();
     let provinces = provinces_of_communes(registry, team_units.iter().flatten().copied());
     let communes: Vec<UnitId> = provinces.iter().flat_map(|&p| registry.descendants_at(p, Level::Commune)).collect();
-    let index: HashMap<UnitId, usize> = communes.iter().enumerate().map(|(i, &c)| (c, i)).collect();
+    let index: FastMap<UnitId, usize> = communes.iter().enumerate().map(|(i, &c)| (c, i)).collect();
 
     // What the teams name, per commune.
     let mut commune_team = vec![false; communes.len()];

@@ -6,9 +6,10 @@ use crate::month::Month;
 use crate::profile::Profile;
 use crate::teams::{parse_date, provinces_of_communes, Roster};
 use crate::units::{list_at, Level, Registry, UnitId};
+use crate::FastMap;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// One thing a team did on one day: the row of a team's activity log.
 ///
@@ -244,7 +245,7 @@ pub fn summarize(registry: &Registry, profile: &Profile, roster: &Roster, record
         roster.teams.iter().map(|t| t.commune.as_deref().and_then(|c| registry.find(Level::Commune, c))).collect();
     let provinces = provinces_of_communes(registry, team_units.iter().flatten().copied());
     let communes: Vec<UnitId> = provinces.iter().flat_map(|&p| registry.descendants_at(p, Level::Commune)).collect();
-    let commune_index: HashMap<UnitId, usize> = communes.iter().enumerate().map(|(i, &c)| (c, i)).collect();
+    let commune_index: FastMap<UnitId, usize> = communes.iter().enumerate().map(|(i, &c)| (c, i)).collect();
 
     // Per team: its commune's index in `communes`. The ids are copied into one arena so
     // that the lookups of a million records compare against memory that stays in cache.
@@ -258,7 +259,7 @@ pub fn summarize(registry: &Registry, profile: &Profile, roster: &Roster, record
         }
     }
     // Each id gives its team and the team's commune, so that the loop needs one lookup.
-    let mut by_id: HashMap<&str, (usize, Option<usize>)> = HashMap::with_capacity(spans.len());
+    let mut by_id: FastMap<&str, (usize, Option<usize>)> = FastMap::with_capacity_and_hasher(spans.len(), Default::default());
     for &(a, b, i) in &spans {
         by_id.entry(&arena[a..b]).or_insert((i, team_commune[i]));
     }
@@ -431,7 +432,7 @@ struct Pass<'a> {
     month: Month,
     profile: &'a Profile,
     kinds: &'a Kinds<'a>,
-    by_id: &'a HashMap<&'a str, (usize, Option<usize>)>,
+    by_id: &'a FastMap<&'a str, (usize, Option<usize>)>,
     k: usize,
     communes: usize,
 }

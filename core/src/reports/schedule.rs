@@ -7,7 +7,7 @@ use crate::teams::{provinces_of, Roster};
 use crate::units::{Level, Registry, UnitId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
+use crate::FastMap;
 
 /// A report that is due: from whom, to whom, on which month, by when.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,7 +80,7 @@ pub fn schedule(registry: &Registry, profile: &Profile, roster: &Roster, month: 
     let mut out = Vec::with_capacity(roster.teams.len() + 1024);
     let team_due = month.deadline(r.team_deadline_day);
     // Teams of one commune and level share their supervisor: work it out once.
-    let mut supervisor: HashMap<(UnitId, TeamLevel), Option<Party>> = HashMap::new();
+    let mut supervisor: FastMap<(UnitId, TeamLevel), Option<Party>> = FastMap::default();
     for (i, t) in roster.teams.iter().enumerate() {
         let Some(c) = t.commune.as_deref().and_then(|c| registry.find(Level::Commune, c)) else {
             continue;

@@ -7,7 +7,7 @@ use crate::teams::parse_date;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use std::collections::HashMap;
+use crate::FastMap;
 
 /// A report that was handed in.
 ///
@@ -102,7 +102,7 @@ pub struct StatusReport {
 /// assert_eq!((s.counts.on_time, s.counts.late, s.counts.missing), (1, 1, 6));
 /// ```
 pub fn status(schedule: Vec<Obligation>, submitted: &[Submission], today: NaiveDate) -> StatusReport {
-    let index: HashMap<(&str, &str, Month), usize> =
+    let index: FastMap<(&str, &str, Month), usize> =
         schedule.iter().enumerate().map(|(i, o)| ((o.rule.as_str(), o.from.code.as_str(), o.month), i)).collect();
     let mut first: Vec<Option<(NaiveDate, usize)>> = vec![None; schedule.len()];
     let mut diagnostics = Vec::new();

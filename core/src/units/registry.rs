@@ -398,7 +398,7 @@ impl Registry {
         merge: impl Fn(&mut T, &S),
     ) -> Vec<T> {
         let parents: Vec<UnitId> = provinces.iter().flat_map(|&p| self.descendants_at(p, level)).collect();
-        let index: std::collections::HashMap<UnitId, usize> = parents.iter().enumerate().map(|(i, &p)| (p, i)).collect();
+        let index: crate::FastMap<UnitId, usize> = parents.iter().enumerate().map(|(i, &p)| (p, i)).collect();
         let mut out: Vec<T> = parents.iter().map(|&p| start(p)).collect();
         for (&c, value) in communes.iter().zip(values) {
             if let Some(&i) = self.ancestor_at(c, level).and_then(|p| index.get(&p)) {
