@@ -353,3 +353,37 @@ fn sums_past_u32_are_exact() {
     assert_eq!((s.teams[0].total.people_reached, s.teams[0].total.records), (u64::MAX, 3));
     assert_eq!(s.diagnostics.len(), 1);
 }
+
+#[test]
+fn records_find_their_team_whatever_the_length_of_its_id() {
+    // Ids of 23 bytes and less are kept in the lookup table itself, longer ones apart:
+    // both kinds, one byte either side of the limit, ids that differ only past it, an
+    // id used twice (the first team keeps it), and ids that are prefixes of others.
+    let reg = Registry::ninh_thuan_2022();
+    let ids = [
+        "",
+        "A",
+        "NT-PH-2022-001",
+        "12345678901234567890123",         // 23 bytes
+        "123456789012345678901234",        // 24
+        "1234567890123456789012345-x",     // long, differs only at the end
+        "1234567890123456789012345-y",
+        "Tổ CNSCĐ thôn Phước Lợi, xã Phước Hà", // long, not ASCII
+        "NT-PH-2022-001",                  // again: the first team keeps the id
+    ];
+    let teams: Vec<Team> = ids.iter().map(|id| team_with_id(id, "commune", "22885", None)).collect();
+    let roster = Roster { teams, ..Default::default() };
+    let records: Vec<ActivityRecord> = ids[..8]
+        .iter()
+        .enumerate()
+        .flat_map(|(i, id)| {
+            (0..=i).map(move |_| serde_json::from_value(json!({"team": id, "date": "2022-07-05", "activity": "gov.apps"})).unwrap())
+        })
+        .chain([serde_json::from_value(json!({"team": "12345678901234567890123 ", "date": "2022-07-05", "activity": "gov.apps"})).unwrap()])
+        .collect();
+    let s = summarize(&reg, &Profile::ninh_thuan_2022(), &roster, &records, "2022-07".parse().unwrap());
+    let counts: Vec<u64> = s.teams.iter().map(|t| t.total.records).collect();
+    assert_eq!(counts, [1, 2, 3, 4, 5, 6, 7, 8, 0]);
+    assert_eq!(s.diagnostics.len(), 1, "{:?}", s.diagnostics);
+    assert_eq!(s.diagnostics[0].path, format!("/activities/{}/team", records.len() - 1));
+}

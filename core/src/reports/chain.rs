@@ -83,8 +83,8 @@ impl Party {
     pub fn team(team: &Team, index: usize) -> Party {
         let code = team.id.clone().unwrap_or_else(|| format!("#{index}"));
         let name = match (team.level, &team.village, &team.school) {
-            (TeamLevel::Village, Some(v), _) => format!("Tổ công nghệ số cộng đồng {v}"),
-            (TeamLevel::School, _, Some(s)) => format!("Tổ công nghệ thông tin {s}"),
+            (TeamLevel::Village, Some(v), _) => ["Tổ công nghệ số cộng đồng ", v].concat(),
+            (TeamLevel::School, _, Some(s)) => ["Tổ công nghệ thông tin ", s].concat(),
             _ => "Tổ công nghệ số cộng đồng cấp xã".to_string(),
         };
         Party { kind: PartyKind::Team, code, name }

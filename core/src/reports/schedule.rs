@@ -3,7 +3,7 @@
 use super::chain::{chain, Party};
 use crate::month::Month;
 use crate::profile::{Profile, TeamLevel};
-use crate::teams::{provinces_of, Roster};
+use crate::teams::{provinces_of, provinces_of_communes, Roster};
 use crate::units::{Level, Registry, UnitId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -28,14 +28,39 @@ pub struct Obligation {
 
 impl Obligation {
     pub(crate) fn new(rule: &str, month: Month, from: Party, to: Party, due: NaiveDate) -> Obligation {
-        Obligation { id: format!("{rule}/{month}/{}", from.code), rule: rule.to_string(), month, from, to, due }
+        Ids::new(rule, month).obligation(from, to, due)
+    }
+}
+
+/// The obligations of one rule and month, whose ids share `<rule>/<month>/`: written
+/// once rather than formatted for each of a hundred thousand teams.
+struct Ids<'a> {
+    rule: &'a str,
+    month: Month,
+    prefix: String,
+}
+
+impl<'a> Ids<'a> {
+    fn new(rule: &'a str, month: Month) -> Self {
+        Ids { rule, month, prefix: format!("{rule}/{month}/") }
+    }
+
+    fn obligation(&self, from: Party, to: Party, due: NaiveDate) -> Obligation {
+        let mut id = String::with_capacity(self.prefix.len() + from.code.len());
+        id.push_str(&self.prefix);
+        id.push_str(&from.code);
+        Obligation { id, rule: self.rule.to_string(), month: self.month, from, to, due }
     }
 }
 
 /// The provinces a schedule covers: those of the roster's teams, or every province of the
 /// registry when the roster names none.
 pub(crate) fn scope(registry: &Registry, roster: &Roster) -> Vec<UnitId> {
-    let p = provinces_of(registry, roster);
+    or_every_province(registry, provinces_of(registry, roster))
+}
+
+/// `provinces`, or every province of the registry when there is none.
+fn or_every_province(registry: &Registry, p: Vec<UnitId>) -> Vec<UnitId> {
     if p.is_empty() {
         registry.provinces().to_vec()
     } else {
@@ -81,23 +106,25 @@ pub fn schedule(registry: &Registry, profile: &Profile, roster: &Roster, month: 
     let team_due = month.deadline(r.team_deadline_day);
     // Teams of one commune and level share their supervisor: work it out once.
     let mut supervisor: FastMap<(UnitId, TeamLevel), Option<Party>> = FastMap::default();
-    for (i, t) in roster.teams.iter().enumerate() {
-        let Some(c) = t.commune.as_deref().and_then(|c| registry.find(Level::Commune, c)) else {
+    let ids = Ids::new("REPORT-TEAM", month);
+    let communes: Vec<Option<UnitId>> =
+        roster.teams.iter().map(|t| t.commune.as_deref().and_then(|c| registry.find(Level::Commune, c))).collect();
+    for (i, (t, c)) in roster.teams.iter().zip(&communes).enumerate() {
+        let Some(c) = *c else {
             continue;
         };
         let to =
             supervisor.entry((c, t.level)).or_insert_with(|| chain(registry, profile, t, c).map(|mut ch| ch.supervisors.swap_remove(0)));
         if let Some(to) = to {
-            out.push(Obligation::new("REPORT-TEAM", month, Party::team(t, i), to.clone(), team_due));
+            out.push(ids.obligation(Party::team(t, i), to.clone(), team_due));
         }
     }
-    let provinces = scope(registry, roster);
+    let provinces = or_every_province(registry, provinces_of_communes(registry, communes.into_iter().flatten()));
     let monthly_due = month.deadline(r.monthly_deadline_day);
+    let ids = Ids::new("REPORT-DISTRICT-MONTHLY", month);
     for u in reporters(registry, &provinces) {
         if let Some(p) = registry.ancestor_at(u, Level::Province) {
-            out.push(Obligation::new(
-                "REPORT-DISTRICT-MONTHLY",
-                month,
+            out.push(ids.obligation(
                 Party::committee(registry, u),
                 Party::department(registry, p, &r.receiver),
                 monthly_due,
@@ -105,10 +132,9 @@ pub fn schedule(registry: &Registry, profile: &Profile, roster: &Roster, month: 
         }
     }
     let province_due = month.deadline(r.province_deadline_day);
+    let ids = Ids::new("REPORT-PROVINCE", month);
     for &p in &provinces {
-        out.push(Obligation::new(
-            "REPORT-PROVINCE",
-            month,
+        out.push(ids.obligation(
             Party::department(registry, p, &r.receiver),
             Party::board(registry, p, profile),
             province_due,
