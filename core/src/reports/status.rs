@@ -143,6 +143,9 @@ pub fn status(schedule: Vec<Obligation>, submitted: &[Submission], today: NaiveD
     drop(index);
     let mut counts = StateCounts::default();
     let mut items = Vec::with_capacity(schedule.len());
+    // The month and deadline as text, for the messages: formatted again only when they
+    // change (a schedule has three deadlines for a hundred thousand obligations).
+    let mut shown: Option<(Month, NaiveDate, String, String)> = None;
     for (o, got) in schedule.into_iter().zip(first) {
         let (state, days_late) = match got {
             Some((d, _)) if d <= o.due => (State::OnTime, None),
@@ -157,6 +160,10 @@ pub fn status(schedule: Vec<Obligation>, submitted: &[Submission], today: NaiveD
             State::Pending => counts.pending += 1,
         }
         let days = days_late.unwrap_or(0);
+        if matches!(state, State::Late | State::Missing) && shown.as_ref().is_none_or(|s| (s.0, s.1) != (o.month, o.due)) {
+            shown = Some((o.month, o.due, o.month.to_string(), o.due.to_string()));
+        }
+        let (month, due) = shown.as_ref().map_or(("", ""), |s| (s.2.as_str(), s.3.as_str()));
         match (state, got) {
             (State::Late, Some((_, n))) => diagnostics.push(
                 Diagnostic::new(
@@ -164,8 +171,8 @@ pub fn status(schedule: Vec<Obligation>, submitted: &[Submission], today: NaiveD
                     "report_late",
                     Severity::Warning,
                     format!("/submitted/{n}"),
-                    format!("{} nộp báo cáo tháng {} cho {} trễ {days} ngày (hạn {})", o.from.name, o.month, o.to.name, o.due),
-                    format!("{} reported on {} to {} {days} days late (due {})", o.from.name, o.month, o.to.name, o.due),
+                    format!("{} nộp báo cáo tháng {month} cho {} trễ {days} ngày (hạn {due})", o.from.name, o.to.name),
+                    format!("{} reported on {month} to {} {days} days late (due {due})", o.from.name, o.to.name),
                 )
                 .param("obligation", o.id.as_str())
                 .param("days_late", days),
@@ -176,8 +183,8 @@ pub fn status(schedule: Vec<Obligation>, submitted: &[Submission], today: NaiveD
                     "report_missing",
                     Severity::Error,
                     "/submitted",
-                    format!("{} chưa nộp báo cáo tháng {} cho {} (hạn {}, quá {days} ngày)", o.from.name, o.month, o.to.name, o.due),
-                    format!("{} has not reported on {} to {} (due {}, {days} days ago)", o.from.name, o.month, o.to.name, o.due),
+                    format!("{} chưa nộp báo cáo tháng {month} cho {} (hạn {due}, quá {days} ngày)", o.from.name, o.to.name),
+                    format!("{} has not reported on {month} to {} (due {due}, {days} days ago)", o.from.name, o.to.name),
                 )
                 .param("obligation", o.id.as_str())
                 .param("days_late", days),
