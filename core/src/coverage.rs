@@ -23,10 +23,9 @@ use crate::profile::{Profile, TeamLevel};
 use crate::teams::{provinces_of_communes, Roster};
 use crate::text::name_key;
 use crate::units::{list_at, Level, Registry, UnitId};
-use crate::FastMap;
+use crate::{FastMap, FastSet};
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use std::collections::HashSet;
 
 /// An OCOP product (Chương trình Mỗi xã một sản phẩm) of a commune, and the e-commerce
 /// platforms it is listed on.
@@ -173,7 +172,7 @@ pub fn compute(registry: &Registry, profile: &Profile, roster: &Roster, ocop: &[
 
     // What the teams name, per commune.
     let mut commune_team = vec![false; communes.len()];
-    let mut named: Vec<[HashSet<String>; 2]> = vec![Default::default(); communes.len()];
+    let mut named: Vec<[FastSet<String>; 2]> = vec![Default::default(); communes.len()];
     for (t, c) in roster.teams.iter().zip(&team_units) {
         let Some(&i) = c.as_ref().and_then(|c| index.get(c)) else {
             continue;
@@ -217,7 +216,7 @@ pub fn compute(registry: &Registry, profile: &Profile, roster: &Roster, ocop: &[
         cov.communes.count(commune_team[i], || u.code().to_string());
         for (slot, level) in [(0, Level::Village), (1, Level::School)] {
             let m = if slot == 0 { &mut cov.villages } else { &mut cov.schools };
-            let mut seen: HashSet<String> = HashSet::new();
+            let mut seen: FastSet<String> = FastSet::default();
             for &child in registry.children(c) {
                 let child = registry.unit(child);
                 if child.level() == level {
