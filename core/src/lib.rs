@@ -48,11 +48,19 @@ pub mod units;
 #[doc = include_str!("../../README.md")]
 struct ReadmeExamples;
 
-/// The hash map of the loops that run once per team or record: foldhash hashes a short
+/// The hasher of the loops that run once per team or record: foldhash hashes a short
 /// key in a fraction of the time of std's SipHash (`activities::summarize` went from
-/// 380 to 245 ms over a million records), and is seeded at random per map as std's is,
-/// so that no crafted input lines its keys up in one bucket.
-pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+/// 375 to 245 ms over a million records), and is seeded at random per map as std's is,
+/// so that no crafted input lines its keys up in one bucket. The WebAssembly module,
+/// which serves one commune's form rather than a national month and counts its bytes,
+/// keeps std's (foldhash added 5 KB to it); no answer depends on the hasher.
+#[cfg(not(target_arch = "wasm32"))]
+type FastHasher = foldhash::fast::RandomState;
+#[cfg(target_arch = "wasm32")]
+type FastHasher = std::collections::hash_map::RandomState;
 
-/// The hash set of the same loops, for the same reason as [`FastMap`].
-pub(crate) type FastSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
+/// The hash map of those loops (see [`FastHasher`]).
+pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, FastHasher>;
+
+/// The hash set of those loops (see [`FastHasher`]).
+pub(crate) type FastSet<K> = std::collections::HashSet<K, FastHasher>;
