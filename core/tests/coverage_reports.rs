@@ -364,12 +364,12 @@ fn records_find_their_team_whatever_the_length_of_its_id() {
         "",
         "A",
         "NT-PH-2022-001",
-        "12345678901234567890123",         // 23 bytes
-        "123456789012345678901234",        // 24
-        "1234567890123456789012345-x",     // long, differs only at the end
+        "12345678901234567890123",     // 23 bytes
+        "123456789012345678901234",    // 24
+        "1234567890123456789012345-x", // long, differs only at the end
         "1234567890123456789012345-y",
         "Tổ CNSCĐ thôn Phước Lợi, xã Phước Hà", // long, not ASCII
-        "NT-PH-2022-001",                  // again: the first team keeps the id
+        "NT-PH-2022-001",                       // again: the first team keeps the id
     ];
     let teams: Vec<Team> = ids.iter().map(|id| team_with_id(id, "commune", "22885", None)).collect();
     let roster = Roster { teams, ..Default::default() };

@@ -5,9 +5,9 @@ use crate::month::Month;
 use crate::profile::{Profile, TeamLevel};
 use crate::teams::{provinces_of, provinces_of_communes, Roster};
 use crate::units::{Level, Registry, UnitId};
+use crate::FastMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use crate::FastMap;
 
 /// A report that is due: from whom, to whom, on which month, by when.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -124,21 +124,13 @@ pub fn schedule(registry: &Registry, profile: &Profile, roster: &Roster, month: 
     let ids = Ids::new("REPORT-DISTRICT-MONTHLY", month);
     for u in reporters(registry, &provinces) {
         if let Some(p) = registry.ancestor_at(u, Level::Province) {
-            out.push(ids.obligation(
-                Party::committee(registry, u),
-                Party::department(registry, p, &r.receiver),
-                monthly_due,
-            ));
+            out.push(ids.obligation(Party::committee(registry, u), Party::department(registry, p, &r.receiver), monthly_due));
         }
     }
     let province_due = month.deadline(r.province_deadline_day);
     let ids = Ids::new("REPORT-PROVINCE", month);
     for &p in &provinces {
-        out.push(ids.obligation(
-            Party::department(registry, p, &r.receiver),
-            Party::board(registry, p, profile),
-            province_due,
-        ));
+        out.push(ids.obligation(Party::department(registry, p, &r.receiver), Party::board(registry, p, profile), province_due));
     }
     out
 }

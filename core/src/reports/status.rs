@@ -4,10 +4,10 @@ use super::schedule::Obligation;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::month::Month;
 use crate::teams::parse_date;
+use crate::FastMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use crate::FastMap;
 
 /// A report that was handed in.
 ///
