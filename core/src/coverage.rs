@@ -20,7 +20,7 @@
 
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::profile::{Profile, TeamLevel};
-use crate::teams::{provinces_of_communes, Roster};
+use crate::teams::{provinces_of_communes, team_communes, Roster};
 use crate::text::name_key;
 use crate::units::{list_at, Level, Registry, UnitId};
 use crate::{FastMap, FastSet};
@@ -164,8 +164,7 @@ impl Coverage {
 ///
 /// See [the module](crate::coverage) for an example.
 pub fn compute(registry: &Registry, profile: &Profile, roster: &Roster, ocop: &[OcopProduct]) -> Coverage {
-    let team_units: Vec<Option<UnitId>> =
-        roster.teams.iter().map(|t| t.commune.as_deref().and_then(|c| registry.find(Level::Commune, c))).collect();
+    let team_units = team_communes(registry, roster);
     let provinces = provinces_of_communes(registry, team_units.iter().flatten().copied());
     let communes: Vec<UnitId> = provinces.iter().flat_map(|&p| registry.descendants_at(p, Level::Commune)).collect();
     let index: FastMap<UnitId, usize> = communes.iter().enumerate().map(|(i, &c)| (c, i)).collect();

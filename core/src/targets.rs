@@ -21,8 +21,8 @@
 use crate::activities::{ActivityRecord, Tally};
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::profile::Profile;
-use crate::teams::{parse_date, Roster};
-use crate::units::{Level, Registry};
+use crate::teams::{parse_date, team_communes, Roster};
+use crate::units::Registry;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -111,7 +111,7 @@ pub fn progress(
             per_team[t].push((d, r));
         }
     }
-    let communes: Vec<_> = roster.teams.iter().map(|t| t.commune.as_deref().and_then(|c| registry.find(Level::Commune, c))).collect();
+    let communes = team_communes(registry, roster);
     let mut items = Vec::new();
     let mut diagnostics = Vec::new();
     for (n, t) in targets.iter().enumerate() {

@@ -4,7 +4,7 @@ use crate::catalogue::Pillar;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::month::Month;
 use crate::profile::Profile;
-use crate::teams::{parse_date, provinces_of_communes, Roster};
+use crate::teams::{parse_date, provinces_of_communes, team_communes, Roster};
 use crate::units::{list_at, Level, Registry, UnitId};
 use crate::FastMap;
 use serde::{Deserialize, Serialize};
@@ -241,8 +241,7 @@ pub fn check_record(profile: &Profile, roster: &Roster, record: &ActivityRecord,
 pub fn summarize(registry: &Registry, profile: &Profile, roster: &Roster, records: &[ActivityRecord], month: Month) -> ActivitySummary {
     let catalogue = &profile.activities;
     let kinds = Kinds::new(catalogue);
-    let team_units: Vec<Option<UnitId>> =
-        roster.teams.iter().map(|t| t.commune.as_deref().and_then(|c| registry.find(Level::Commune, c))).collect();
+    let team_units = team_communes(registry, roster);
     let provinces = provinces_of_communes(registry, team_units.iter().flatten().copied());
     let communes: Vec<UnitId> = provinces.iter().flat_map(|&p| registry.descendants_at(p, Level::Commune)).collect();
     let commune_index: FastMap<UnitId, usize> = communes.iter().enumerate().map(|(i, &c)| (c, i)).collect();

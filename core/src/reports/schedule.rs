@@ -3,7 +3,7 @@
 use super::chain::{chain, Party};
 use crate::month::Month;
 use crate::profile::{Profile, TeamLevel};
-use crate::teams::{provinces_of, provinces_of_communes, Roster};
+use crate::teams::{provinces_of, provinces_of_communes, team_communes, Roster};
 use crate::units::{Level, Registry, UnitId};
 use crate::FastMap;
 use chrono::NaiveDate;
@@ -107,8 +107,7 @@ pub fn schedule(registry: &Registry, profile: &Profile, roster: &Roster, month: 
     // Teams of one commune and level share their supervisor: work it out once.
     let mut supervisor: FastMap<(UnitId, TeamLevel), Option<Party>> = FastMap::default();
     let ids = Ids::new("REPORT-TEAM", month);
-    let communes: Vec<Option<UnitId>> =
-        roster.teams.iter().map(|t| t.commune.as_deref().and_then(|c| registry.find(Level::Commune, c))).collect();
+    let communes = team_communes(registry, roster);
     for (i, (t, c)) in roster.teams.iter().zip(&communes).enumerate() {
         let Some(c) = *c else {
             continue;

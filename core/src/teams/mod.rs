@@ -25,9 +25,9 @@ mod validate;
 
 pub use person::{age_on, mask_phone, normalize_phone, parse_date};
 pub use roster::{Decision, Member, Roster, Team};
-pub(crate) use rules::provinces_of_communes;
 pub use rules::{
     check_joining, check_name_zalo, check_org_commune, check_org_decision, check_org_school, check_org_village, check_team_person,
     check_team_roles, check_team_size, check_team_youth, provinces_of,
 };
+pub(crate) use rules::{provinces_of_communes, team_communes};
 pub use validate::{validate_joining, validate_roster, validate_team, Counts, Report, SeverityCounts};

@@ -421,7 +421,14 @@ pub fn check_name_zalo(
 /// assert_eq!(p.iter().map(|&p| reg.unit(p).full_name()).collect::<Vec<_>>(), ["Tỉnh Ninh Thuận"]);
 /// ```
 pub fn provinces_of(registry: &Registry, roster: &Roster) -> Vec<UnitId> {
-    provinces_of_communes(registry, roster.teams.iter().filter_map(|t| t.commune.as_deref().and_then(|c| registry.find(Level::Commune, c))))
+    provinces_of_communes(registry, team_communes(registry, roster).into_iter().flatten())
+}
+
+/// Each team's commune, by its code (`None` where the registry has no such commune), in
+/// the roster's order: what coverage, the activity summary, the schedule and the targets
+/// look up once per team.
+pub(crate) fn team_communes(registry: &Registry, roster: &Roster) -> Vec<Option<UnitId>> {
+    roster.teams.iter().map(|t| t.commune.as_deref().and_then(|c| registry.find(Level::Commune, c))).collect()
 }
 
 /// The provinces of some communes, in the order of the registry (each commune's province
