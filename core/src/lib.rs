@@ -53,7 +53,7 @@ struct ReadmeExamples;
 /// 375 to 245 ms over a million records), and is seeded at random per map as std's is,
 /// so that no crafted input lines its keys up in one bucket. The WebAssembly module,
 /// which serves one commune's form rather than a national month and counts its bytes,
-/// keeps std's (foldhash added 5 KB to it); no answer depends on the hasher.
+/// keeps std's (foldhash added 4.4 KB to it); no answer depends on the hasher.
 #[cfg(not(target_arch = "wasm32"))]
 type FastHasher = foldhash::fast::RandomState;
 #[cfg(target_arch = "wasm32")]

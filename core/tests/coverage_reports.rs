@@ -356,9 +356,10 @@ fn sums_past_u32_are_exact() {
 
 #[test]
 fn records_find_their_team_whatever_the_length_of_its_id() {
-    // Ids of 23 bytes and less are kept in the lookup table itself, longer ones apart:
-    // both kinds, one byte either side of the limit, ids that differ only past it, an
-    // id used twice (the first team keeps it), and ids that are prefixes of others.
+    // The summary finds each record's team in a hash map of ids: ids short and long,
+    // either side of 24 bytes (the size of an inline key, should the map ever hold its
+    // keys itself), ids that differ only at the end, one not ASCII, an id used twice (the
+    // first team keeps it), and a near miss with a trailing space (an unknown team).
     let reg = Registry::ninh_thuan_2022();
     let ids = [
         "",
