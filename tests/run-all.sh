@@ -26,6 +26,11 @@ fi
 step "Rust: unit, integration and documentation tests of every crate"
 cargo test --workspace --locked
 
+step "documentation: every crate's rustdoc builds without a warning (broken links included)"
+# The C door's library is also called `cncd`, so it is documented on its own.
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --exclude cncd-c --no-deps --locked
+RUSTDOCFLAGS="-D warnings" cargo doc -p cncd-c --no-deps --locked
+
 step "conformance vectors: extra files from CNCD_VECTORS are read, and a wrong answer fails"
 extra="$(mktemp -d)"
 trap 'rm -rf "$extra"' EXIT

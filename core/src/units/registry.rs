@@ -80,11 +80,11 @@ impl<'a> Unit<'a> {
     pub fn parent(&self) -> Option<UnitId> {
         self.rec.parent
     }
-    /// [`name_key`] of the bare name.
+    /// [`name_key`](crate::text::name_key) of the bare name.
     pub fn name_key(&self) -> &'a str {
         self.data.str(self.rec.key)
     }
-    /// [`ascii_key`] of the bare name.
+    /// [`ascii_key`](crate::text::ascii_key) of the bare name.
     pub fn ascii_key(&self) -> &'a str {
         self.data.str(self.rec.akey)
     }
