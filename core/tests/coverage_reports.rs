@@ -221,6 +221,32 @@ fn chain_of_command_in_the_two_tier_tree_goes_straight_to_the_province() {
 }
 
 #[test]
+fn team_reports_go_to_the_first_supervisor_of_the_chain() {
+    // `schedule` works out each commune's recipient without building the whole chain:
+    // the two must agree for every commune and level of both trees, and a team whose
+    // commune is unknown is owed nothing.
+    for (reg, p) in [(Registry::ninh_thuan_2022(), Profile::ninh_thuan_2022()), (Registry::vietnam_2025(), Profile::two_tier_2025())] {
+        let communes: Vec<_> = reg.units().filter(|(_, u)| u.level() == Level::Commune).map(|(id, u)| (id, u.code().to_string())).collect();
+        let mut teams = Vec::new();
+        for (_, code) in &communes {
+            for (level, village) in [("commune", None), ("village", Some("Thôn 1")), ("school", None)] {
+                teams.push(team_with_id(&format!("{code}-{level}"), level, code, village));
+            }
+        }
+        teams.push(team_with_id("nowhere", "commune", "99999", None));
+        let roster = Roster { teams, ..Roster::default() };
+        let due = schedule(&reg, &p, &roster, "2025-09".parse().unwrap());
+        let owed: Vec<_> = due.iter().filter(|o| o.rule == "REPORT-TEAM").collect();
+        assert_eq!(owed.len(), communes.len() * 3, "{}", reg.name());
+        for (o, t) in owed.iter().zip(&roster.teams) {
+            let c = reg.find(Level::Commune, t.commune.as_deref().unwrap()).unwrap();
+            assert_eq!(o.from.code, t.id.clone().unwrap());
+            assert_eq!(o.to, chain(&reg, &p, t, c).unwrap().supervisors[0], "{:?}", t.id);
+        }
+    }
+}
+
+#[test]
 fn a_draft_district_report_fills_itself_from_the_records_and_coverage() {
     let reg = Registry::ninh_thuan_2022();
     let p = Profile::ninh_thuan_2022();

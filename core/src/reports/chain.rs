@@ -42,9 +42,7 @@ impl Party {
     /// ```
     pub fn committee(registry: &Registry, unit: UnitId) -> Party {
         let u = registry.unit(unit);
-        Party {
-            kind: PartyKind::Committee, code: u.code().to_string(), name: format!("Ủy ban nhân dân {}", lower_first(u.full_name()))
-        }
+        Party { kind: PartyKind::Committee, code: u.code().to_string(), name: lower_first("Ủy ban nhân dân ", u.full_name()) }
     }
 
     /// A provincial department named by the profile (`Sở Thông tin và Truyền thông`).
@@ -57,7 +55,7 @@ impl Party {
     /// ```
     pub fn department(registry: &Registry, province: UnitId, name: &str) -> Party {
         let u = registry.unit(province);
-        Party { kind: PartyKind::Department, code: u.code().to_string(), name: format!("{name} {}", lower_first(u.full_name())) }
+        Party { kind: PartyKind::Department, code: u.code().to_string(), name: lower_first(&[name, " "].concat(), u.full_name()) }
     }
 
     /// The province's board, as the profile names it ("Ban Điều hành chuyển đổi số tỉnh"),
@@ -91,12 +89,15 @@ impl Party {
     }
 }
 
-fn lower_first(s: &str) -> String {
+fn lower_first(prefix: &str, s: &str) -> String {
+    let mut out = String::with_capacity(prefix.len() + s.len());
+    out.push_str(prefix);
     let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_lowercase().chain(c).collect(),
-        None => String::new(),
+    if let Some(f) = c.next() {
+        out.extend(f.to_lowercase());
+        out.push_str(c.as_str());
     }
+    out
 }
 
 /// A team's chain of command (GOV-CHAIN, plan II.5.b–d).
@@ -140,16 +141,9 @@ pub fn chain(registry: &Registry, profile: &Profile, team: &Team, commune: UnitI
     let province = registry.ancestor_at(commune, Level::Province)?;
     let reporter_unit = registry.ancestor_at(commune, Level::District).unwrap_or(commune);
     let department = Party::department(registry, province, &profile.reporting.receiver);
-    let mut supervisors = Vec::new();
-    match team.level {
-        TeamLevel::School => supervisors.push(Party::department(registry, province, &profile.reporting.school_authority)),
-        TeamLevel::Village => {
-            supervisors.push(Party::committee(registry, commune));
-            if reporter_unit != commune {
-                supervisors.push(Party::committee(registry, reporter_unit));
-            }
-        }
-        TeamLevel::Commune => supervisors.push(Party::committee(registry, reporter_unit)),
+    let mut supervisors = vec![first_supervisor(registry, profile, team.level, commune, province, reporter_unit)];
+    if team.level == TeamLevel::Village && reporter_unit != commune {
+        supervisors.push(Party::committee(registry, reporter_unit));
     }
     Some(Chain {
         supervisors,
@@ -157,4 +151,31 @@ pub fn chain(registry: &Registry, profile: &Profile, team: &Team, commune: UnitI
         department,
         board: Party::board(registry, province, profile),
     })
+}
+
+/// The first of [`Chain::supervisors`]: who receives the reports of a team of `level`
+/// (REPORT-TEAM), or `None` where [`chain`] has no chain. `reports::schedule` asks this
+/// of every commune and level, and needs none of the rest of the chain.
+pub(crate) fn supervisor(registry: &Registry, profile: &Profile, level: TeamLevel, commune: UnitId) -> Option<Party> {
+    if registry.get(commune)?.level() != Level::Commune {
+        return None;
+    }
+    let province = registry.ancestor_at(commune, Level::Province)?;
+    let reporter_unit = registry.ancestor_at(commune, Level::District).unwrap_or(commune);
+    Some(first_supervisor(registry, profile, level, commune, province, reporter_unit))
+}
+
+fn first_supervisor(
+    registry: &Registry,
+    profile: &Profile,
+    level: TeamLevel,
+    commune: UnitId,
+    province: UnitId,
+    reporter_unit: UnitId,
+) -> Party {
+    match level {
+        TeamLevel::School => Party::department(registry, province, &profile.reporting.school_authority),
+        TeamLevel::Village => Party::committee(registry, commune),
+        TeamLevel::Commune => Party::committee(registry, reporter_unit),
+    }
 }

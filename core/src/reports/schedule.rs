@@ -1,6 +1,6 @@
 //! The monthly obligations: who reports to whom, by when.
 
-use super::chain::{chain, Party};
+use super::chain::{self, Party};
 use crate::month::Month;
 use crate::profile::{Profile, TeamLevel};
 use crate::teams::{provinces_of, provinces_of_communes, team_communes, Roster};
@@ -81,7 +81,7 @@ pub(crate) fn reporters(registry: &Registry, provinces: &[UnitId]) -> Vec<UnitId
 
 /// Everything due for `month`, in this order:
 /// - REPORT-TEAM: each team of the roster whose commune the registry has, to the first of
-///   its supervisors ([`chain`]), by the profile's `team_deadline_day`;
+///   its supervisors ([`chain`](crate::reports::chain())), by the profile's `team_deadline_day`;
 /// - REPORT-DISTRICT-MONTHLY: each district committee (each commune committee in two
 ///   tiers) of the provinces in scope, to the department, by `monthly_deadline_day`;
 /// - REPORT-PROVINCE: each department to its board, by `province_deadline_day`.
@@ -112,8 +112,7 @@ pub fn schedule(registry: &Registry, profile: &Profile, roster: &Roster, month: 
         let Some(c) = *c else {
             continue;
         };
-        let to =
-            supervisor.entry((c, t.level)).or_insert_with(|| chain(registry, profile, t, c).map(|mut ch| ch.supervisors.swap_remove(0)));
+        let to = supervisor.entry((c, t.level)).or_insert_with(|| chain::supervisor(registry, profile, t.level, c));
         if let Some(to) = to {
             out.push(ids.obligation(Party::team(t, i), to.clone(), team_due));
         }
