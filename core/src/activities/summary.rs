@@ -334,7 +334,13 @@ pub fn summarize(registry: &Registry, profile: &Profile, roster: &Roster, record
             u.total.add(&sum.total);
             u.pillars.add(&sum.pillars);
             for (id, t) in &sum.activities {
-                u.activities.entry(id.clone()).or_default().add(t);
+                // The key is cloned only where it is new to the unit.
+                match u.activities.get_mut(id) {
+                    Some(mine) => mine.add(t),
+                    None => {
+                        u.activities.insert(id.clone(), *t);
+                    }
+                }
             }
         })
     };
