@@ -327,8 +327,14 @@ fn split_with(full: &str, abbreviations: bool) -> (SplitName, String) {
 /// name) and how the type word was written.
 pub(crate) fn split_cleaned(cleaned: &str, abbreviations: bool) -> (UnitKind, usize, Option<bool>) {
     // The type word as the official lists write it: the common case, without keys.
+    let first_byte = cleaned.as_bytes().first().copied();
     for &(kind, word) in KINDS {
-        if cleaned.len() > word.len() + 1 && cleaned.starts_with(word) && cleaned.as_bytes()[word.len()] == b' ' {
+        // The first byte first: most names start with none of the type words.
+        if first_byte == word.as_bytes().first().copied()
+            && cleaned.len() > word.len() + 1
+            && cleaned.starts_with(word)
+            && cleaned.as_bytes()[word.len()] == b' '
+        {
             return (kind, word.len() + 1, Some(false));
         }
     }
@@ -343,7 +349,7 @@ pub(crate) fn split_cleaned(cleaned: &str, abbreviations: bool) -> (UnitKind, us
     // Any other spelling: case, tone style, no diacritics ("THI TRAN", "thị Trấn"): the
     // first three words folded to ASCII, against the type words folded the same way.
     let head_end = cleaned.match_indices(' ').nth(2).map_or(cleaned.len(), |(i, _)| i);
-    let head = ascii_key(&cleaned[..head_end]);
+    let head = if may_start_type_word(cleaned) { ascii_key(&cleaned[..head_end]) } else { String::new() };
     for &(kind, ascii) in KINDS_ASCII {
         let fits = head.starts_with(ascii) && matches!(head.as_bytes().get(ascii.len()), None | Some(b' '));
         if fits {
@@ -362,6 +368,36 @@ pub(crate) fn split_cleaned(cleaned: &str, abbreviations: bool) -> (UnitKind, us
     (UnitKind::Other, 0, None)
 }
 
+/// Whether the first word of a cleaned name, folded as [`ascii_key`] folds it, may be
+/// the first word of a type word of [`KINDS_ASCII`]. False only where the word is made
+/// of letters that fold one by one and is none of those words: a bare name such as
+/// "Phước Hà" then skips the folding of its first three words. Anything else (a mark,
+/// a hyphen, a digit, a letter outside the tables) answers true, and the caller folds.
+fn may_start_type_word(cleaned: &str) -> bool {
+    let word = cleaned.split(' ').next().unwrap_or_default();
+    let mut folded = [0u8; 8];
+    let mut n = 0;
+    for c in word.chars() {
+        let Some(f) = crate::text::letters::fold(c) else {
+            return true;
+        };
+        let Some(slot) = folded.get_mut(n) else {
+            // Longer than any type word's first word: none starts so.
+            return false;
+        };
+        *slot = f;
+        n += 1;
+    }
+    let folded = &folded[..n];
+    TYPE_WORD_HEADS.iter().any(|w| w.as_bytes() == folded)
+}
+
+/// The first words of [`KINDS_ASCII`] (a test checks).
+const TYPE_WORD_HEADS: &[&str] = &[
+    "to", "thanh", "thi", "khu", "dac", "tinh", "huyen", "quan", "phuong", "xa", "thon", "ap", "ban", "buon", "lang", "xom", "khom", "soc",
+    "truong",
+];
+
 /// "TP Phan Rang", "TP. Phan Rang", "TP.Phan Rang", "T.P Phan Rang", "P.5", "Q1",
 /// "TT Khánh Hải".
 fn split_abbreviation(cleaned: &str) -> Option<(UnitKind, usize)> {
@@ -370,8 +406,20 @@ fn split_abbreviation(cleaned: &str) -> Option<(UnitKind, usize)> {
     // Where the abbreviation may end: after any full stop of the head, or at its end.
     let ends = head.match_indices('.').map(|(i, _)| i + 1).chain(std::iter::once(head_len));
     for end in ends {
-        let letters = head[..end].replace('.', "").to_ascii_lowercase();
-        let Some(&(_, kind)) = ABBREVIATIONS.iter().find(|(a, _)| *a == letters) else {
+        // The letters without their full stops, in lower case, compared without building
+        // a string: more letters than the buffer holds is longer than any abbreviation.
+        let mut letters = [0u8; 8];
+        let mut n = 0;
+        for &b in head.as_bytes()[..end].iter().filter(|&&b| b != b'.') {
+            if let Some(slot) = letters.get_mut(n) {
+                *slot = b.to_ascii_lowercase();
+            }
+            n += 1;
+        }
+        let Some(letters) = letters.get(..n) else {
+            continue;
+        };
+        let Some(&(_, kind)) = ABBREVIATIONS.iter().find(|(a, _)| a.as_bytes() == letters) else {
             continue;
         };
         let rest = &cleaned[end..];
@@ -436,6 +484,47 @@ mod tests {
         }
         for (&(k, w), &(ka, a)) in KINDS.iter().zip(KINDS_ASCII) {
             assert_eq!((k, ascii_key(w).as_str()), (ka, a));
+        }
+        let mut heads: Vec<&str> = KINDS_ASCII.iter().filter_map(|(_, a)| a.split(' ').next()).collect();
+        heads.dedup();
+        assert_eq!(heads, TYPE_WORD_HEADS);
+    }
+
+    /// What `may_start_type_word` rules out, folding the first three words would not
+    /// have matched either.
+    fn assert_no_type_word_missed(name: &str) {
+        let cleaned = clean(name);
+        if may_start_type_word(&cleaned) {
+            return;
+        }
+        let head_end = cleaned.match_indices(' ').nth(2).map_or(cleaned.len(), |(i, _)| i);
+        let head = ascii_key(&cleaned[..head_end]);
+        for (_, ascii) in KINDS_ASCII {
+            let fits = head.starts_with(ascii) && matches!(head.as_bytes().get(ascii.len()), None | Some(b' '));
+            assert!(!fits, "{name:?} was ruled out, but its head {head:?} starts with {ascii:?}");
+        }
+    }
+
+    #[test]
+    fn the_type_word_check_rules_out_no_type_word() {
+        for csv in [include_str!("../../data/vn-units-2022.csv"), include_str!("../../data/vn-units-2025.csv")] {
+            for line in csv.lines().skip(1) {
+                for field in line.split(',') {
+                    assert_no_type_word_missed(field);
+                    assert_no_type_word_missed(&ascii_key(field));
+                    assert_no_type_word_missed(&field.to_uppercase());
+                }
+            }
+        }
+        assert!(!may_start_type_word("Phước Hà"));
+        assert!(may_start_type_word("PHUONG 1"));
+        assert!(may_start_type_word("Thi\u{300} tran"));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_type_word_check_rules_out_no_type_word_in_any_text(s in "[ a-zA-Z0-9.\\-àảạăằâấđĐêềíòôốơờùủưứỳýÀẤ\u{300}\u{303}]{0,24}") {
+            assert_no_type_word_missed(&s);
         }
     }
 
