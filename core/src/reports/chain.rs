@@ -135,11 +135,7 @@ pub struct Chain {
 /// assert_eq!(c.department.name, "Sở Thông tin và Truyền thông tỉnh Ninh Thuận");
 /// ```
 pub fn chain(registry: &Registry, profile: &Profile, team: &Team, commune: UnitId) -> Option<Chain> {
-    if registry.get(commune)?.level() != Level::Commune {
-        return None;
-    }
-    let province = registry.ancestor_at(commune, Level::Province)?;
-    let reporter_unit = registry.ancestor_at(commune, Level::District).unwrap_or(commune);
+    let (province, reporter_unit) = place(registry, commune)?;
     let department = Party::department(registry, province, &profile.reporting.receiver);
     let mut supervisors = vec![first_supervisor(registry, profile, team.level, commune, province, reporter_unit)];
     if team.level == TeamLevel::Village && reporter_unit != commune {
@@ -157,12 +153,18 @@ pub fn chain(registry: &Registry, profile: &Profile, team: &Team, commune: UnitI
 /// (REPORT-TEAM), or `None` where [`chain`] has no chain. `reports::schedule` asks this
 /// of every commune and level, and needs none of the rest of the chain.
 pub(crate) fn supervisor(registry: &Registry, profile: &Profile, level: TeamLevel, commune: UnitId) -> Option<Party> {
+    let (province, reporter_unit) = place(registry, commune)?;
+    Some(first_supervisor(registry, profile, level, commune, province, reporter_unit))
+}
+
+/// The province of a commune and its reporting unit (its district in three tiers, itself
+/// in two); `None` if it is not a commune of the registry under a province.
+fn place(registry: &Registry, commune: UnitId) -> Option<(UnitId, UnitId)> {
     if registry.get(commune)?.level() != Level::Commune {
         return None;
     }
     let province = registry.ancestor_at(commune, Level::Province)?;
-    let reporter_unit = registry.ancestor_at(commune, Level::District).unwrap_or(commune);
-    Some(first_supervisor(registry, profile, level, commune, province, reporter_unit))
+    Some((province, registry.ancestor_at(commune, Level::District).unwrap_or(commune)))
 }
 
 fn first_supervisor(
