@@ -64,3 +64,15 @@ pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, FastHasher>;
 
 /// The hash set of those loops (see [`FastHasher`]).
 pub(crate) type FastSet<K> = std::collections::HashSet<K, FastHasher>;
+
+/// The official lists, for the crate's own tests (with or without the list features).
+#[cfg(test)]
+mod test_data {
+    /// Every field of every row of the 2022 and 2025 lists: codes and names.
+    pub(crate) fn official_fields() -> impl Iterator<Item = &'static str> {
+        [include_str!("../data/vn-units-2022.csv"), include_str!("../data/vn-units-2025.csv")]
+            .into_iter()
+            .flat_map(|csv| csv.lines().skip(1))
+            .flat_map(|line| line.split(','))
+    }
+}
