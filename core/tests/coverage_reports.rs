@@ -226,9 +226,9 @@ fn team_reports_go_to_the_first_supervisor_of_the_chain() {
     // the two must agree for every commune and level of both trees, and a team whose
     // commune is unknown is owed nothing.
     for (reg, p) in [(Registry::ninh_thuan_2022(), Profile::ninh_thuan_2022()), (Registry::vietnam_2025(), Profile::two_tier_2025())] {
-        let communes: Vec<_> = reg.units().filter(|(_, u)| u.level() == Level::Commune).map(|(id, u)| (id, u.code().to_string())).collect();
+        let communes: Vec<_> = reg.units().filter(|(_, u)| u.level() == Level::Commune).map(|(_, u)| u.code().to_string()).collect();
         let mut teams = Vec::new();
-        for (_, code) in &communes {
+        for code in &communes {
             for (level, village) in [("commune", None), ("village", Some("Thôn 1")), ("school", None)] {
                 teams.push(team_with_id(&format!("{code}-{level}"), level, code, village));
             }

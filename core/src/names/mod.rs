@@ -3,9 +3,10 @@
 //! Each team runs a Zalo group whose name follows the standard. People type those names
 //! on phones, and they drift: NFD, no diacritics, "CNCD", the other tone style, extra
 //! spaces, other separators, type words added or dropped, a commune put under the wrong
-//! district. This module writes the canonical name ([`format`](format())), reads any name against
-//! a registry ([`parse`]), says what differs from the standard, in Vietnamese and
-//! English ([`check`]), and gives a team its name after the 2025 reform ([`rehome`]).
+//! district. This module writes the canonical name ([`format`](format())), reads any
+//! name against a registry ([`parse`]), says what differs from the standard, in
+//! Vietnamese and English ([`check`]), and gives a team its name after the 2025 reform
+//! ([`rehome`]).
 //!
 //! ```
 //! use cncd::names::{check, NameStatus, NamingRules};
