@@ -1,7 +1,7 @@
 //! `check`: what differs between a typed group name and the standard, one diagnostic per
 //! difference.
 
-use super::format::{format, styled, unit_slot};
+use super::format::{format_slots, styled, unit_slot};
 use super::parse::{parse, ParsedSlot, Separators};
 use super::rules::NamingRules;
 use crate::diagnostics::{Diagnostic, Severity};
@@ -173,12 +173,15 @@ pub fn check(reg: &Registry, rules: &NamingRules, name: &str, province: Option<U
         return out;
     };
     let village = parsed.village_unit.map(|v| reg.unit(v).full_name().to_string()).or_else(|| parsed.village.clone());
-    let canonical = format(reg, rules, commune, village.as_deref()).unwrap_or_default();
     let real_parent = reg.unit(commune).parent();
+    // The canonical texts of the slots, for the name and for the findings.
+    let commune_slot = unit_slot(reg, rules, commune);
+    let parent_slot = real_parent.map(|p| unit_slot(reg, rules, p));
+    let canonical = format_slots(rules, village.as_deref(), &commune_slot, parent_slot.as_deref());
 
     // The commune slot.
     if let Some(slot) = &parsed.commune {
-        slot_diagnostics(reg, rules, slot, commune, "commune", &mut d, &diag);
+        slot_diagnostics(rules, slot, &commune_slot, "commune", &mut d, &diag);
     }
     // The parent slot.
     match (&parsed.parent, real_parent) {
@@ -188,7 +191,9 @@ pub fn check(reg: &Registry, rules: &NamingRules, name: &str, province: Option<U
             "Tên thiếu phần huyện (hoặc tỉnh)".into(),
             "the name lacks the district (or province) part".into(),
         )),
-        (Some(slot), Some(rp)) if slot.unit == Some(rp) => slot_diagnostics(reg, rules, slot, rp, "parent", &mut d, &diag),
+        (Some(slot), Some(rp)) if slot.unit == Some(rp) => {
+            slot_diagnostics(rules, slot, parent_slot.as_deref().unwrap_or_default(), "parent", &mut d, &diag)
+        }
         (Some(slot), Some(rp)) if slot.unit.is_some() => d.push(
             diag(
                 "commune_not_in_parent",
@@ -262,16 +267,7 @@ fn has_invisible(s: &str) -> bool {
 type Diag<'a> = dyn Fn(&str, Severity, String, String) -> Diagnostic + 'a;
 
 /// Findings for a unit slot that named its unit.
-fn slot_diagnostics(
-    reg: &Registry,
-    rules: &NamingRules,
-    slot: &ParsedSlot,
-    unit: UnitId,
-    which: &str,
-    d: &mut Vec<Diagnostic>,
-    diag: &Diag,
-) {
-    let canon = unit_slot(reg, rules, unit);
+fn slot_diagnostics(rules: &NamingRules, slot: &ParsedSlot, canon: &str, which: &str, d: &mut Vec<Diagnostic>, diag: &Diag) {
     let style = rules.tone_style;
     match slot.matched {
         Some(MatchKind::Typo) => d.push(
@@ -283,9 +279,9 @@ fn slot_diagnostics(
             )
             .param("slot", which)
             .param("typed", slot.text.clone())
-            .param("expected", canon.clone()),
+            .param("expected", canon),
         ),
-        Some(MatchKind::AsciiKey) if !same_letters_with_diacritics(&slot.text, &canon) => d.push(
+        Some(MatchKind::AsciiKey) if !same_letters_with_diacritics(&slot.text, canon) => d.push(
             diag(
                 "diacritics_missing",
                 Severity::Warning,
@@ -294,9 +290,9 @@ fn slot_diagnostics(
             )
             .param("slot", which)
             .param("typed", slot.text.clone())
-            .param("expected", canon.clone()),
+            .param("expected", canon),
         ),
-        _ => text_diagnostics(rules, &slot.text, &canon, which, style, d, diag),
+        _ => text_diagnostics(rules, &slot.text, canon, which, style, d, diag),
     }
 }
 

@@ -16,18 +16,12 @@ pub enum FormatError {
 /// The slot text of a unit: its bare name, or its full name when the rules ask for the
 /// type word or the bare name would not be enough.
 pub(crate) fn unit_slot(reg: &Registry, rules: &NamingRules, id: UnitId) -> String {
-    let mut out = String::new();
-    push_unit_slot(reg, rules, id, &mut out);
-    out
-}
-
-fn push_unit_slot(reg: &Registry, rules: &NamingRules, id: UnitId, out: &mut String) {
     let u = reg.unit(id);
     let needs_type_word = match rules.type_words {
         TypeWords::Always => true,
         TypeWords::WhenNeeded => u.is_numbered() || reg.shares_name(id),
     };
-    push_styled(rules, if needs_type_word { u.full_name() } else { u.name() }, out);
+    styled(rules, if needs_type_word { u.full_name() } else { u.name() })
 }
 
 pub(crate) fn styled(rules: &NamingRules, text: &str) -> String {
@@ -68,6 +62,14 @@ pub fn format(reg: &Registry, rules: &NamingRules, commune: UnitId, village: Opt
         .get(commune)
         .filter(|u| u.level() == Level::Commune)
         .ok_or_else(|| FormatError::NotACommune(reg.get(commune).map_or_else(|| format!("{commune:?}"), |u| u.code().to_string())))?;
+    let commune_slot = unit_slot(reg, rules, commune);
+    let parent_slot = u.parent().map(|p| unit_slot(reg, rules, p));
+    Ok(format_slots(rules, village, &commune_slot, parent_slot.as_deref()))
+}
+
+/// The group name from its slot texts, as [`unit_slot`] writes them: for a caller that
+/// needs the slots too.
+pub(crate) fn format_slots(rules: &NamingRules, village: Option<&str>, commune: &str, parent: Option<&str>) -> String {
     let mut name = String::with_capacity(64);
     let mut first = true;
     let mut sep = |name: &mut String| {
@@ -89,15 +91,15 @@ pub fn format(reg: &Registry, rules: &NamingRules, commune: UnitId, village: Opt
             }
             Slot::Commune => {
                 sep(&mut name);
-                push_unit_slot(reg, rules, commune, &mut name);
+                name.push_str(commune);
             }
             Slot::Parent => {
-                if let Some(p) = u.parent() {
+                if let Some(p) = parent {
                     sep(&mut name);
-                    push_unit_slot(reg, rules, p, &mut name);
+                    name.push_str(p);
                 }
             }
         }
     }
-    Ok(name)
+    name
 }
