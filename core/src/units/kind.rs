@@ -348,13 +348,16 @@ pub(crate) fn split_cleaned(cleaned: &str, abbreviations: bool) -> (UnitKind, us
     }
     // Any other spelling: case, tone style, no diacritics ("THI TRAN", "thị Trấn"): the
     // first three words folded to ASCII, against the type words folded the same way.
-    let head = if may_start_type_word(cleaned) { folded_head(cleaned) } else { String::new() };
-    for &(kind, ascii) in KINDS_ASCII {
-        if starts_with_words(&head, ascii) {
-            // The bare name starts after as many words as the type word has.
-            let n = ascii.split(' ').count();
-            if let Some((i, _)) = cleaned.match_indices(' ').nth(n - 1) {
-                return (kind, i + 1, Some(false));
+    // A bare name such as "Phước Hà" starts no type word: nothing to fold or compare.
+    if may_start_type_word(cleaned) {
+        let head = folded_head(cleaned);
+        for &(kind, ascii) in KINDS_ASCII {
+            if starts_with_words(&head, ascii) {
+                // The bare name starts after as many words as the type word has.
+                let n = ascii.split(' ').count();
+                if let Some((i, _)) = cleaned.match_indices(' ').nth(n - 1) {
+                    return (kind, i + 1, Some(false));
+                }
             }
         }
     }
@@ -410,10 +413,12 @@ const TYPE_WORD_HEADS: &[&str] = &[
 /// "TP Phan Rang", "TP. Phan Rang", "TP.Phan Rang", "T.P Phan Rang", "P.5", "Q1",
 /// "TT Khánh Hải".
 fn split_abbreviation(cleaned: &str) -> Option<(UnitKind, usize)> {
-    let head_len = cleaned.find(|c: char| !(c.is_ascii_alphabetic() || c == '.')).unwrap_or(cleaned.len());
+    // Bytes, not characters: a byte that is not ASCII ends the head as its character would.
+    let head_len = cleaned.bytes().position(|b| !(b.is_ascii_alphabetic() || b == b'.')).unwrap_or(cleaned.len());
     let head = &cleaned[..head_len];
     // Where the abbreviation may end: after any full stop of the head, or at its end.
-    let ends = head.match_indices('.').map(|(i, _)| i + 1).chain(std::iter::once(head_len));
+    let dots = head.bytes().enumerate().filter(|&(_, b)| b == b'.').map(|(i, _)| i + 1);
+    let ends = dots.chain(std::iter::once(head_len));
     for end in ends {
         // The letters without their full stops, in lower case, compared without building
         // a string: more letters than the buffer holds is longer than any abbreviation.
@@ -428,17 +433,18 @@ fn split_abbreviation(cleaned: &str) -> Option<(UnitKind, usize)> {
         let Some(letters) = letters.get(..n) else {
             continue;
         };
-        let Some(&(_, kind)) = ABBREVIATIONS.iter().find(|(a, _)| a.as_bytes() == letters) else {
-            continue;
-        };
         let rest = &cleaned[end..];
         let dotted = head[..end].contains('.');
         let glued_digit = rest.starts_with(|c: char| c.is_ascii_digit());
         // A one-letter abbreviation needs a full stop or a number after it ("P.5", "Q1"),
-        // so that a name like "H Mông" is not read as "Huyện Mông".
+        // so that a name like "H Mông" is not read as "Huyện Mông". Checked before the
+        // list: most names ("Phước Hà") fail it at once.
         let ok = if letters.len() == 1 { dotted || glued_digit } else { dotted || rest.starts_with(' ') || glued_digit };
         let bare = rest.trim_start();
-        if ok && !bare.is_empty() {
+        if !ok || bare.is_empty() {
+            continue;
+        }
+        if let Some(&(_, kind)) = ABBREVIATIONS.iter().find(|(a, _)| a.as_bytes() == letters) {
             return Some((kind, cleaned.len() - bare.len()));
         }
     }

@@ -3,8 +3,10 @@
 use super::kind::{split_cleaned, Level, UnitKind};
 use super::registry::{Registry, UnitId};
 use super::typo::{within_one_edit, TypoIndex, MIN_TYPO_LETTERS};
+use crate::text::clean::clean_cow;
 use crate::text::{ascii_key, clean, name_key};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 use std::cell::OnceCell;
 
 /// The longest text [`Registry::resolve`] reads, in bytes; longer text resolves to nothing.
@@ -83,8 +85,8 @@ pub struct ResolveOptions {
 }
 
 /// A typed part, cleaned, split and keyed once.
-struct Part {
-    full: String,
+struct Part<'a> {
+    full: Cow<'a, str>,
     kind: UnitKind,
     abbreviated: Option<bool>,
     key: String,
@@ -94,9 +96,10 @@ struct Part {
     whole: OnceCell<(String, String)>,
 }
 
-impl Part {
-    fn new(text: &str) -> Part {
-        let full = clean(text);
+impl<'a> Part<'a> {
+    fn new(text: &'a str) -> Part<'a> {
+        // Slots of a parsed name come cleaned already: no copy then.
+        let full = clean_cow(text);
         let (kind, bare_at, abbreviated) = split_cleaned(&full, true);
         let bare = &full[bare_at..];
         Part { key: name_key(bare), akey: ascii_key(bare), kind, abbreviated, whole: OnceCell::new(), full }
@@ -144,13 +147,16 @@ impl Registry {
         if text.len() > MAX_RESOLVE_BYTES {
             return Resolution { status: ResolveStatus::None, candidates: Vec::new() };
         }
-        let parts: Vec<&str> = text.split([',', ';']).map(str::trim).filter(|p| !p.is_empty()).collect();
-        let mut found = match parts.split_first() {
-            Some((target, above)) => self.resolve_parts(target, above, opts),
-            None => Vec::new(),
+        // The first part is the target, the others name units above it; a text with no
+        // comma (the common case) allocates no list.
+        let mut parts = text.split([',', ';']).map(str::trim).filter(|p| !p.is_empty());
+        let Some(target) = parts.next() else {
+            return Resolution { status: ResolveStatus::None, candidates: Vec::new() };
         };
-        if found.is_empty() && parts.len() == 1 {
-            let segments = split_at_type_words(parts[0]);
+        let above: Vec<&str> = parts.collect();
+        let mut found = self.resolve_parts(target, &above, opts);
+        if found.is_empty() && above.is_empty() {
+            let segments = split_at_type_words(target);
             if segments.len() > 1 {
                 let above: Vec<&str> = segments[1..].iter().map(String::as_str).collect();
                 found = self.resolve_parts(&segments[0], &above, opts);
@@ -258,7 +264,7 @@ impl Registry {
 
     /// Whether the units above `id` match the typed parts, in order (each part higher
     /// than the one before; levels may be skipped).
-    fn ancestors_match(&self, id: UnitId, above: &[Part]) -> bool {
+    fn ancestors_match(&self, id: UnitId, above: &[Part<'_>]) -> bool {
         let mut chain = self.ancestors(id);
         'parts: for p in above {
             for a in chain.by_ref() {
