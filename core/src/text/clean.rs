@@ -231,8 +231,16 @@ pub fn clean_into(s: &str, out: &mut String) {
     out.clear();
     if is_clean_fast(s) {
         out.push_str(s);
-        return;
+    } else {
+        clean_slow(s, out);
     }
+}
+
+/// The general path of [`clean_into`], out of line: the fast path then needs no stack
+/// frame for it.
+#[cold]
+#[inline(never)]
+fn clean_slow(s: &str, out: &mut String) {
     // Map, normalise, and map once more: a few characters normalise to a mapped one
     // (U+1FEF GREEK VARIA is U+0060 in NFC), which would otherwise survive one pass.
     let (mapped, _) = map_all(s);

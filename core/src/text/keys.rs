@@ -138,6 +138,9 @@ fn prepare(s: &str) -> String {
     }
 }
 
+/// Out of line, as `ascii_key_slow`.
+#[cold]
+#[inline(never)]
 fn name_key_slow(s: &str, out: &mut String) {
     let p = prepare(s);
     let mut w = KeyWriter::new(out);
@@ -475,6 +478,10 @@ impl WordStats {
     }
 }
 
+/// Out of line: the fast path, which nearly every name takes, then needs no stack frame
+/// for the general one.
+#[cold]
+#[inline(never)]
 fn ascii_key_slow(s: &str, out: &mut String) {
     let p = prepare(s);
     let mut w = KeyWriter::new(out);
