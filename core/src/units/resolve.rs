@@ -217,16 +217,16 @@ impl Registry {
             // a roster of such names from costing (teams × namesakes).
             if let Some(w) = opts.within.filter(|&w| matches!(self.unit(w).level(), Level::Commune | Level::District)) {
                 if data.by_key.get(key).len() + data.by_ascii.get(akey).len() > SCOPE_SCAN_ABOVE {
+                    // The scope and everything below it: "within" includes the scope
+                    // itself, as the buckets' path (`is_within`) does.
                     let mut stack = vec![w];
-                    while let Some(p) = stack.pop() {
-                        for &id in self.children(p) {
-                            stack.push(id);
-                            let u = data.unit(id);
-                            if u.name_key() == key {
-                                consider(id, MatchKind::NameKey, as_whole, out);
-                            } else if u.ascii_key() == akey {
-                                consider(id, MatchKind::AsciiKey, as_whole, out);
-                            }
+                    while let Some(id) = stack.pop() {
+                        stack.extend_from_slice(self.children(id));
+                        let u = data.unit(id);
+                        if u.name_key() == key {
+                            consider(id, MatchKind::NameKey, as_whole, out);
+                        } else if u.ascii_key() == akey {
+                            consider(id, MatchKind::AsciiKey, as_whole, out);
                         }
                     }
                     return;
@@ -320,5 +320,16 @@ mod tests {
         assert_eq!(split_at_type_words("xa phuoc ha huyen thuan nam"), ["xa phuoc ha", "huyen thuan nam"]);
         assert_eq!(split_at_type_words("P. Đô Vinh TP Phan Rang-Tháp Chàm"), ["P. Đô Vinh", "TP Phan Rang-Tháp Chàm"]);
         assert_eq!(split_at_type_words("Thị xã Ninh Hòa"), ["Thị xã Ninh Hòa"]);
+    }
+    /// A search within a unit may find the unit itself, whether its name is rare (the
+    /// buckets' path) or shared by many units (the path that walks the scope).
+    #[cfg(feature = "vietnam-2022")]
+    #[test]
+    fn within_includes_the_scope_on_both_paths() {
+        let reg = Registry::vietnam_2022();
+        for (id, u) in reg.units().filter(|(_, u)| matches!(u.level(), Level::District | Level::Commune)) {
+            let r = reg.resolve(u.full_name(), &ResolveOptions { level: None, within: Some(id) });
+            assert!(r.candidates.iter().any(|c| c.unit == id), "{} within itself: {r:?}", u.full_name());
+        }
     }
 }
