@@ -187,8 +187,11 @@ fn read_slots(reg: &Registry, mut slots: Vec<String>, province: Option<UnitId>) 
     if let Some(pt) = &parent_text {
         let pr = reg.resolve(pt, &ResolveOptions { level: Some(parent_level), within: province });
         parent_slot = Some(ParsedSlot { text: pt.clone(), unit: pr.unique(), matched: pr.candidates.first().map(|c| c.matched) });
-        for pc in pr.best() {
-            let cr = reg.resolve(&commune_text, &ResolveOptions { level: Some(Level::Commune), within: Some(pc.unit) });
+        // The commune within each unit the parent slot may mean ("Châu Thành" names eight
+        // districts): read once, looked for in each.
+        let parents = pr.best();
+        let scopes: Vec<UnitId> = parents.iter().map(|pc| pc.unit).collect();
+        for (pc, cr) in parents.iter().zip(reg.resolve_within_each(&commune_text, Some(Level::Commune), &scopes)) {
             for cc in cr.best() {
                 pairs.push((cc.unit, cc.matched, pc.unit, pc.matched));
             }

@@ -63,6 +63,18 @@ pub struct Resolution {
 }
 
 impl Resolution {
+    /// The answer for the candidates found (each unit once), ranked.
+    fn of(mut found: Vec<Candidate>) -> Resolution {
+        found.sort_by_key(|c| (c.matched, c.unit));
+        let status = match found.as_slice() {
+            [] => ResolveStatus::None,
+            [_] => ResolveStatus::Unique,
+            [a, b, ..] if a.matched < b.matched => ResolveStatus::Unique,
+            _ => ResolveStatus::Ambiguous,
+        };
+        Resolution { status, candidates: found }
+    }
+
     /// The unit, if the text named exactly one.
     pub fn unique(&self) -> Option<UnitId> {
         (self.status == ResolveStatus::Unique).then(|| self.candidates[0].unit)
@@ -108,6 +120,117 @@ impl<'a> Part<'a> {
     /// The keys of the whole part, if its first word was read as a type word.
     fn whole(&self) -> Option<&(String, String)> {
         (self.kind != UnitKind::Other).then(|| self.whole.get_or_init(|| (name_key(&self.full), ascii_key(&self.full))))
+    }
+}
+
+/// A search for one typed part: what it looks at, apart from the scope.
+struct Search<'s, 'a> {
+    reg: &'s Registry,
+    t: &'s Part<'a>,
+    above: &'s [Part<'a>],
+    level: Option<Level>,
+    /// Whether the search is within a unit: a number alone ("1") names a unit only there.
+    scoped: bool,
+}
+
+impl Search<'_, '_> {
+    /// The candidates of one stage of the search, within `within` if given: 0, the
+    /// part's keys; 1, the keys of the whole part, if its first word was read as a type
+    /// word; 2, the names one typo away.
+    fn stage(&self, stage: usize, within: Option<UnitId>) -> Vec<Candidate> {
+        let mut out = Vec::new();
+        match stage {
+            0 => self.keyed(&self.t.key, &self.t.akey, false, within, &mut out),
+            1 => {
+                if let Some((k, a)) = self.t.whole() {
+                    self.keyed(k, a, true, within, &mut out);
+                }
+            }
+            _ => {
+                let data = &*self.reg.data;
+                let index = data.typo.get_or_init(|| TypoIndex::build(data));
+                let mut hits = Vec::new();
+                index.lookup(data, &self.t.akey, &mut hits);
+                for id in hits {
+                    self.consider(id, MatchKind::Typo, false, within, &mut out);
+                }
+            }
+        }
+        out
+    }
+
+    /// Adds `id` to `out` if it may be the unit meant, with how it matched.
+    fn consider(&self, id: UnitId, matched: MatchKind, as_whole: bool, within: Option<UnitId>, out: &mut Vec<Candidate>) {
+        let (reg, t) = (self.reg, self.t);
+        let u = reg.unit(id);
+        let kind = if as_whole { UnitKind::Other } else { t.kind };
+        if kind != UnitKind::Other && u.kind() != kind {
+            return;
+        }
+        if kind == UnitKind::Other && u.is_numbered() && !self.scoped {
+            return;
+        }
+        if self.level.is_some_and(|l| l != u.level()) || (kind != UnitKind::Other && !kind.levels().contains(&u.level())) {
+            return;
+        }
+        if within.is_some_and(|w| !reg.is_within(id, w)) || !reg.ancestors_match(id, self.above) {
+            return;
+        }
+        let mut matched = matched;
+        if matched == MatchKind::NameKey {
+            if t.full == u.full_name() || ((as_whole || t.abbreviated.is_none()) && t.full == u.name()) {
+                matched = MatchKind::Exact;
+            } else if t.full.is_ascii() {
+                // Typed without diacritics, "thanh hai" says no more for Thanh Hải than
+                // for Thành Hải: a same-key match is only as good as an ASCII one.
+                matched = MatchKind::AsciiKey;
+            }
+        }
+        if !as_whole && t.abbreviated == Some(true) && matched < MatchKind::Abbreviation {
+            matched = MatchKind::Abbreviation;
+        }
+        match out.iter_mut().find(|c| c.unit == id) {
+            Some(c) => c.matched = c.matched.min(matched),
+            None => out.push(Candidate { unit: id, matched }),
+        }
+    }
+
+    /// Adds the units whose name key or ASCII key is the given one.
+    fn keyed(&self, key: &str, akey: &str, as_whole: bool, within: Option<UnitId>, out: &mut Vec<Candidate>) {
+        let (reg, data) = (self.reg, &*self.reg.data);
+        // Many units may share a name across the country ("Thôn 1" in thousands of
+        // communes): when the search is scoped to a commune or a district, looking at
+        // the few units below it costs less than walking the whole bucket, and keeps
+        // a roster of such names from costing (teams × namesakes).
+        if let Some(w) = within.filter(|&w| matches!(reg.unit(w).level(), Level::Commune | Level::District)) {
+            if data.by_key.get(key).len() + data.by_ascii.get(akey).len() > SCOPE_SCAN_ABOVE {
+                // The scope and everything below it: "within" includes the scope
+                // itself, as the buckets' path (`is_within`) does.
+                let mut stack = vec![w];
+                while let Some(id) = stack.pop() {
+                    stack.extend_from_slice(reg.children(id));
+                    let u = data.unit(id);
+                    if u.name_key() == key {
+                        self.consider(id, MatchKind::NameKey, as_whole, within, out);
+                    } else if u.ascii_key() == akey {
+                        self.consider(id, MatchKind::AsciiKey, as_whole, within, out);
+                    }
+                }
+                return;
+            }
+        }
+        for &id in data.by_key.get(key) {
+            if data.unit(id).name_key() == key {
+                self.consider(id, MatchKind::NameKey, as_whole, within, out);
+            }
+        }
+        for &id in data.by_ascii.get(akey) {
+            let u = data.unit(id);
+            // A unit with the same name_key was considered, with a better match, above.
+            if u.ascii_key() == akey && u.name_key() != key {
+                self.consider(id, MatchKind::AsciiKey, as_whole, within, out);
+            }
+        }
     }
 }
 
@@ -162,101 +285,56 @@ impl Registry {
                 found = self.resolve_parts(&segments[0], &above, opts);
             }
         }
-        found.sort_by_key(|c| (c.matched, c.unit));
-        let status = match found.as_slice() {
-            [] => ResolveStatus::None,
-            [_] => ResolveStatus::Unique,
-            [a, b, ..] if a.matched < b.matched => ResolveStatus::Unique,
-            _ => ResolveStatus::Ambiguous,
-        };
-        Resolution { status, candidates: found }
+        Resolution::of(found)
+    }
+
+    /// What [`Registry::resolve`] answers for `text` at `level` within each of `scopes`,
+    /// in order, for a caller that looks for one name in several places (a commune in
+    /// each district called "Châu Thành"). The text is read and keyed once, and each
+    /// stage of the search (keys, keys of the whole text, typos) runs at most once over
+    /// the registry, its hits then filtered by scope.
+    pub(crate) fn resolve_within_each(&self, text: &str, level: Option<Level>, scopes: &[UnitId]) -> Vec<Resolution> {
+        let target = text.trim();
+        if scopes.len() < 2 || text.len() > MAX_RESOLVE_BYTES || target.is_empty() || text.contains([',', ';']) {
+            return scopes.iter().map(|&w| self.resolve(text, &ResolveOptions { level, within: Some(w) })).collect();
+        }
+        let t = Part::new(target);
+        let search = Search { reg: self, t: &t, above: &[], level, scoped: true };
+        let mut stages: [Option<Vec<Candidate>>; 3] = [None, None, None];
+        let mut segments = None;
+        scopes
+            .iter()
+            .map(|&w| {
+                let mut found = Vec::new();
+                for (stage, hits) in stages.iter_mut().enumerate() {
+                    let hits = hits.get_or_insert_with(|| search.stage(stage, None));
+                    found.extend(hits.iter().filter(|c| self.is_within(c.unit, w)));
+                    if !found.is_empty() {
+                        break;
+                    }
+                }
+                if found.is_empty() {
+                    let segments: &Vec<String> = segments.get_or_insert_with(|| split_at_type_words(target));
+                    if segments.len() > 1 {
+                        let above: Vec<&str> = segments[1..].iter().map(String::as_str).collect();
+                        found = self.resolve_parts(&segments[0], &above, &ResolveOptions { level, within: Some(w) });
+                    }
+                }
+                Resolution::of(found)
+            })
+            .collect()
     }
 
     fn resolve_parts(&self, target: &str, above: &[&str], opts: &ResolveOptions) -> Vec<Candidate> {
         let t = Part::new(target);
         let above: Vec<Part> = above.iter().map(|a| Part::new(a)).collect();
-        let data = &*self.data;
-        let mut out: Vec<Candidate> = Vec::new();
-        let consider = |id: UnitId, matched: MatchKind, as_whole: bool, out: &mut Vec<Candidate>| {
-            let u = self.unit(id);
-            let kind = if as_whole { UnitKind::Other } else { t.kind };
-            if kind != UnitKind::Other && u.kind() != kind {
-                return;
-            }
-            if kind == UnitKind::Other && u.is_numbered() && opts.within.is_none() {
-                return;
-            }
-            if opts.level.is_some_and(|l| l != u.level()) || (kind != UnitKind::Other && !kind.levels().contains(&u.level())) {
-                return;
-            }
-            if opts.within.is_some_and(|w| !self.is_within(id, w)) || !self.ancestors_match(id, &above) {
-                return;
-            }
-            let mut matched = matched;
-            if matched == MatchKind::NameKey {
-                if t.full == u.full_name() || ((as_whole || t.abbreviated.is_none()) && t.full == u.name()) {
-                    matched = MatchKind::Exact;
-                } else if t.full.is_ascii() {
-                    // Typed without diacritics, "thanh hai" says no more for Thanh Hải than
-                    // for Thành Hải: a same-key match is only as good as an ASCII one.
-                    matched = MatchKind::AsciiKey;
-                }
-            }
-            if !as_whole && t.abbreviated == Some(true) && matched < MatchKind::Abbreviation {
-                matched = MatchKind::Abbreviation;
-            }
-            match out.iter_mut().find(|c| c.unit == id) {
-                Some(c) => c.matched = c.matched.min(matched),
-                None => out.push(Candidate { unit: id, matched }),
-            }
-        };
-        let keyed = |key: &str, akey: &str, as_whole: bool, out: &mut Vec<Candidate>| {
-            // Many units may share a name across the country ("Thôn 1" in thousands of
-            // communes): when the search is scoped to a commune or a district, looking at
-            // the few units below it costs less than walking the whole bucket, and keeps
-            // a roster of such names from costing (teams × namesakes).
-            if let Some(w) = opts.within.filter(|&w| matches!(self.unit(w).level(), Level::Commune | Level::District)) {
-                if data.by_key.get(key).len() + data.by_ascii.get(akey).len() > SCOPE_SCAN_ABOVE {
-                    // The scope and everything below it: "within" includes the scope
-                    // itself, as the buckets' path (`is_within`) does.
-                    let mut stack = vec![w];
-                    while let Some(id) = stack.pop() {
-                        stack.extend_from_slice(self.children(id));
-                        let u = data.unit(id);
-                        if u.name_key() == key {
-                            consider(id, MatchKind::NameKey, as_whole, out);
-                        } else if u.ascii_key() == akey {
-                            consider(id, MatchKind::AsciiKey, as_whole, out);
-                        }
-                    }
-                    return;
-                }
-            }
-            for &id in data.by_key.get(key) {
-                if data.unit(id).name_key() == key {
-                    consider(id, MatchKind::NameKey, as_whole, out);
-                }
-            }
-            for &id in data.by_ascii.get(akey) {
-                let u = data.unit(id);
-                // A unit with the same name_key was considered, with a better match, above.
-                if u.ascii_key() == akey && u.name_key() != key {
-                    consider(id, MatchKind::AsciiKey, as_whole, out);
-                }
-            }
-        };
-        keyed(&t.key, &t.akey, false, &mut out);
-        if out.is_empty() {
-            if let Some((k, a)) = t.whole() {
-                keyed(k, a, true, &mut out);
-            }
-        }
-        if out.is_empty() {
-            let index = data.typo.get_or_init(|| TypoIndex::build(data));
-            let mut hits = Vec::new();
-            index.lookup(data, &t.akey, &mut hits);
-            for id in hits {
-                consider(id, MatchKind::Typo, false, &mut out);
+        let search = Search { reg: self, t: &t, above: &above, level: opts.level, scoped: opts.within.is_some() };
+        // Each stage runs only if the ones before found nothing.
+        let mut out = Vec::new();
+        for stage in 0..3 {
+            out = search.stage(stage, opts.within);
+            if !out.is_empty() {
+                break;
             }
         }
         out
@@ -321,6 +399,7 @@ mod tests {
         assert_eq!(split_at_type_words("P. Đô Vinh TP Phan Rang-Tháp Chàm"), ["P. Đô Vinh", "TP Phan Rang-Tháp Chàm"]);
         assert_eq!(split_at_type_words("Thị xã Ninh Hòa"), ["Thị xã Ninh Hòa"]);
     }
+
     /// A search within a unit may find the unit itself, whether its name is rare (the
     /// buckets' path) or shared by many units (the path that walks the scope).
     #[cfg(feature = "vietnam-2022")]
@@ -331,5 +410,56 @@ mod tests {
             let r = reg.resolve(u.full_name(), &ResolveOptions { level: None, within: Some(id) });
             assert!(r.candidates.iter().any(|c| c.unit == id), "{} within itself: {r:?}", u.full_name());
         }
+    }
+
+    /// `resolve_within_each` answers what `resolve` answers scope by scope, for every
+    /// commune of the districts whose names several districts share ("Châu Thành",
+    /// "Phú Tân"…), as typed: full, bare, without diacritics, one letter short, with the
+    /// district after it; and for texts that take the general path.
+    #[cfg(feature = "vietnam-2022")]
+    #[test]
+    fn within_each_answers_as_resolve_in_each_scope() {
+        let reg = Registry::vietnam_2022();
+        let mut groups: Vec<Vec<UnitId>> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for (_, u) in reg.units().filter(|(_, u)| u.level() == Level::District) {
+            let same = reg.resolve(u.name(), &ResolveOptions { level: Some(Level::District), within: None });
+            if same.best().len() > 1 && seen.insert(u.name_key().to_string()) {
+                groups.push(same.best().iter().map(|c| c.unit).collect());
+            }
+        }
+        assert!(groups.len() > 20, "{} shared district names", groups.len());
+        let mut texts: Vec<String> = ["", " ", "1", "Phường 1", "Xã 1", "Tân Thạnh, Long An", "x"].map(String::from).to_vec();
+        let mut compared = 0;
+        for scopes in &groups {
+            let mut group_texts = Vec::new();
+            for &d in scopes {
+                let district = reg.unit(d).name();
+                for &c in reg.children(d) {
+                    let u = reg.unit(c);
+                    let bare = u.name();
+                    let short: String = bare.chars().enumerate().filter(|&(i, _)| i != 1).map(|(_, c)| c).collect();
+                    group_texts.extend([
+                        u.full_name().to_string(),
+                        bare.to_string(),
+                        ascii_key(bare),
+                        short,
+                        format!("xa {} huyen {}", ascii_key(bare), ascii_key(district)),
+                    ]);
+                }
+            }
+            for text in texts.iter().chain(&group_texts) {
+                for level in [Some(Level::Commune), None] {
+                    let each = reg.resolve_within_each(text, level, scopes);
+                    for (&w, got) in scopes.iter().zip(&each) {
+                        let want = reg.resolve(text, &ResolveOptions { level, within: Some(w) });
+                        assert_eq!(*got, want, "{text:?} within {}", reg.unit(w).code());
+                        compared += 1;
+                    }
+                }
+            }
+            texts.clear();
+        }
+        assert!(compared > 10_000, "{compared}");
     }
 }
