@@ -92,7 +92,8 @@ impl Resolution {
 pub struct ResolveOptions {
     /// Only units of this level.
     pub level: Option<Level>,
-    /// Only units within this one (a province, district or commune of the registry).
+    /// Only this unit and the units below it (a province, district or commune of the
+    /// registry): a search within "Huyện Tân Phú" may find the district itself.
     pub within: Option<UnitId>,
 }
 
