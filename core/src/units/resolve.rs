@@ -280,11 +280,7 @@ impl Registry {
         let above: Vec<&str> = parts.collect();
         let mut found = self.resolve_parts(target, &above, opts);
         if found.is_empty() && above.is_empty() {
-            let segments = split_at_type_words(target);
-            if segments.len() > 1 {
-                let above: Vec<&str> = segments[1..].iter().map(String::as_str).collect();
-                found = self.resolve_parts(&segments[0], &above, opts);
-            }
+            found = self.resolve_segments(&split_at_type_words(target), opts);
         }
         Resolution::of(found)
     }
@@ -315,15 +311,24 @@ impl Registry {
                     }
                 }
                 if found.is_empty() {
-                    let segments: &Vec<String> = segments.get_or_insert_with(|| split_at_type_words(target));
-                    if segments.len() > 1 {
-                        let above: Vec<&str> = segments[1..].iter().map(String::as_str).collect();
-                        found = self.resolve_parts(&segments[0], &above, &ResolveOptions { level, within: Some(w) });
-                    }
+                    let segments = segments.get_or_insert_with(|| split_at_type_words(target));
+                    found = self.resolve_segments(segments, &ResolveOptions { level, within: Some(w) });
                 }
                 Resolution::of(found)
             })
             .collect()
+    }
+
+    /// A text read as a unit followed by the units above it ("xa phuoc ha huyen thuan
+    /// nam", split by [`split_at_type_words`]); nothing if it had no such words.
+    fn resolve_segments(&self, segments: &[String], opts: &ResolveOptions) -> Vec<Candidate> {
+        match segments {
+            [target, above @ ..] if !above.is_empty() => {
+                let above: Vec<&str> = above.iter().map(String::as_str).collect();
+                self.resolve_parts(target, &above, opts)
+            }
+            _ => Vec::new(),
+        }
     }
 
     fn resolve_parts(&self, target: &str, above: &[&str], opts: &ResolveOptions) -> Vec<Candidate> {
