@@ -54,7 +54,7 @@ pub(crate) fn letter(c: char) -> Option<Letter> {
 
 /// Whether a vowel base carries a shape mark (ă â ê ô ơ ư).
 #[inline]
-pub(crate) fn is_shaped(base: u8) -> bool {
+pub(crate) const fn is_shaped(base: u8) -> bool {
     // Bits 1 (ă), 2 (â), 4 (ê), 7 (ô), 8 (ơ), 10 (ư).
     base < 16 && (0b0101_1001_0110u16 >> base) & 1 == 1
 }
@@ -63,7 +63,7 @@ pub(crate) fn is_shaped(base: u8) -> bool {
 /// branches, for the hot loop of `name_key`.
 pub(crate) static LOWER: [char; 33 * 6] = lower_table();
 
-const fn lower_table() -> [char; 33 * 6] {
+pub(crate) const fn lower_table() -> [char; 33 * 6] {
     let mut t = ['\0'; 33 * 6];
     let mut base = 0;
     while base < 33 {

@@ -32,6 +32,7 @@
 pub(crate) mod clean;
 mod keys;
 pub(crate) mod letters;
+mod pairs;
 #[rustfmt::skip]
 mod tables;
 mod tone;

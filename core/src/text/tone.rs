@@ -237,9 +237,15 @@ pub(crate) fn retone(letters: &mut [Letter], style: ToneStyle) -> bool {
 /// mark that does not compose, such as U+0302 after "ò", leaves a mark behind) or has
 /// more than [`MAX_SYLLABLE`] of them.
 fn parse_word(word: &str) -> Option<([Letter; MAX_SYLLABLE], usize)> {
+    letters_of(word.nfc())
+}
+
+/// The letters of a syllable; `None` if a character is not a Vietnamese letter or there
+/// are more than [`MAX_SYLLABLE`] of them.
+pub(crate) fn letters_of(chars: impl Iterator<Item = char>) -> Option<([Letter; MAX_SYLLABLE], usize)> {
     let mut letters = [Letter::default(); MAX_SYLLABLE];
     let mut n = 0;
-    for c in word.nfc() {
+    for c in chars {
         if n == MAX_SYLLABLE {
             return None;
         }

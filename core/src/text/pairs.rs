@@ -1,0 +1,451 @@
+//! The keys' first path: a name read one byte at a time through a table indexed by the
+//! byte and the class of the byte before it.
+//!
+//! In UTF-8, what a byte of a Vietnamese name contributes to its `ascii_key` depends on
+//! that byte and on the one before it, and on nothing else:
+//! - an ASCII byte is written in lower case, unless the byte before makes it a case the
+//!   key rules change (a second space, a space beside a hyphen, a `0` that may start a
+//!   number);
+//! - the lead byte of a two-byte character, and the first two bytes of a three-byte
+//!   one, write nothing;
+//! - the last byte of a character writes its ASCII fold, which depends on the lead byte
+//!   before it (two-byte characters) or on the middle byte (`E1 B8..BB xx`, the Latin
+//!   Extended Additional block that holds most toned vowels).
+//!
+//! So one table lookup per byte answers, with no branch on the byte's kind and no state
+//! but the previous byte's class, which is itself a lookup. The table holds a byte to
+//! write, [`SKIP`], or [`BAIL`] for anything this path leaves to the next ones (control
+//! characters, letters outside the Latin tables, a space that the key rules would drop,
+//! a `0` that may be a leading zero).
+//!
+//! `name_key` reads the same pairs. A lower-case Vietnamese letter differs from its
+//! capital in its last byte only, so each byte again writes one byte; the table also
+//! says what the byte's character adds to its word's counts (tone marks, vowels, toned
+//! shaped vowels), from which a word whose tone mark might move is found. Such a word
+//! is checked again by the general rules, and the rare word whose mark does move (a name
+//! written in the modern style, "Hoà") is left to the next path.
+//!
+//! A bailed key is written again by the next path, so the tables only have to be right
+//! where they answer: tests compare them with the general path on every official name
+//! and on random text. The loops keep no state but the previous byte's row and some
+//! sums, so that a name's bytes can be read in parallel: the branchy paths they replace
+//! paid for a mispredicted branch at most non-ASCII letters.
+
+use super::letters::{is_shaped, lower_table, VOWELS};
+use super::tables::{FOLD_EXT, FOLD_LATIN, INFO_ASCII, INFO_EXT, INFO_LATIN};
+
+/// Whether the keys take this path. Its tables are 80 KB, which the WebAssembly module,
+/// built for size, does without: there the keys start with their next path, which
+/// gives the same answers (the tests compare every path).
+pub(super) const TAKEN: bool = cfg!(not(target_arch = "wasm32"));
+
+/// Written for a byte that starts or continues a character: nothing.
+const SKIP: u8 = 0;
+/// Written for a byte this path does not take: not UTF-8 on its own, so the final
+/// check of the written key fails.
+const BAIL: u8 = 0x80;
+
+/// Classes of the byte before (the rows of a table).
+const AFTER_SPACE: u8 = 0; // also the start of the text
+const AFTER_HYPHEN: u8 = 1;
+const AFTER_PUNCT: u8 = 2; // any other ASCII that is not a letter or digit
+const AFTER_ALNUM: u8 = 3; // an ASCII letter or digit
+const AFTER_LEAD2: u8 = 4; // + 0..=29 for the lead bytes C2..DF
+const AFTER_MID: u8 = 34; // + 0..=3 for B8..BB: a character's end, or E1's middle byte
+const AFTER_E1: u8 = 38;
+const AFTER_CONT: u8 = 39; // any other continuation byte: a character's end
+const ROWS: usize = 64;
+const MASK: usize = ROWS * 256 - 1;
+
+const fn class(c: u8) -> u8 {
+    match c {
+        b' ' => AFTER_SPACE,
+        b'-' => AFTER_HYPHEN,
+        b'0'..=b'9' | b'a'..=b'z' | b'A'..=b'Z' => AFTER_ALNUM,
+        0..=0x7F => AFTER_PUNCT,
+        0xB8..=0xBB => AFTER_MID + (c - 0xB8),
+        0x80..=0xBF => AFTER_CONT,
+        0xC2..=0xDF => AFTER_LEAD2 + (c - 0xC2),
+        0xE1 => AFTER_E1,
+        // Bailed where they stand: the row after them does not matter.
+        _ => AFTER_PUNCT,
+    }
+}
+
+/// The row offset (`class << 8`) of each byte, as the next byte's row.
+static ROW_OF: [u16; 256] = row_of();
+
+const fn row_of() -> [u16; 256] {
+    let mut t = [0u16; 256];
+    let mut c = 0;
+    while c < 256 {
+        t[c] = (class(c as u8) as u16) << 8;
+        c += 1;
+    }
+    t
+}
+
+/// What an ASCII byte `c` writes into an `ascii_key` after a byte of class `row`.
+const fn ascii_entry(row: u8, c: u8) -> u8 {
+    let new_char = row <= AFTER_ALNUM || row >= AFTER_MID && row != AFTER_E1;
+    let after_letter = row == AFTER_ALNUM || row >= AFTER_MID;
+    match c {
+        _ if !new_char => BAIL,
+        b' ' if row == AFTER_SPACE || row == AFTER_HYPHEN => BAIL,
+        b' ' => b' ',
+        b'-' if row == AFTER_SPACE => BAIL,
+        b'0' if !after_letter => BAIL,
+        b'`' => BAIL,
+        0x21..=0x7E => c.to_ascii_lowercase(),
+        _ => BAIL,
+    }
+}
+
+/// What a non-ASCII byte `c` writes into an `ascii_key` after a byte of class `row`.
+const fn fold_entry(row: u8, c: u8) -> u8 {
+    let is_cont = c & 0xC0 == 0x80;
+    let fold = if !is_cont {
+        // A lead byte: the character is written at its last byte.
+        let new_char = row <= AFTER_ALNUM || row >= AFTER_MID && row != AFTER_E1;
+        return if new_char && (c >= 0xC2 && c <= 0xDF || c == 0xE1) { SKIP } else { BAIL };
+    } else if row >= AFTER_LEAD2 && row < AFTER_MID {
+        let cp = ((0xC2 + (row - AFTER_LEAD2)) as usize & 0x1F) << 6 | (c as usize & 0x3F);
+        if cp >= 0xC0 && cp < 0x250 {
+            FOLD_LATIN[cp - 0xC0]
+        } else {
+            0
+        }
+    } else if row >= AFTER_MID && row < AFTER_E1 {
+        // The last byte of E1 B8..BB xx: U+1E00..U+1EFF.
+        FOLD_EXT[((row - AFTER_MID) as usize) << 6 | (c as usize & 0x3F)]
+    } else if row == AFTER_E1 {
+        return if c & 0xFC == 0xB8 { SKIP } else { BAIL };
+    } else {
+        0
+    };
+    if fold == 0 {
+        BAIL
+    } else {
+        fold
+    }
+}
+
+/// `ascii_key` of `s` into `out`, for names made of printable ASCII and precomposed
+/// Latin letters with no space to drop and no leading zero. Returns false, with `out`
+/// holding part of a key, on anything else.
+pub(super) fn ascii_key(s: &str, out: &mut String) -> bool {
+    let b = s.as_bytes();
+    out.clear();
+    if b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut row = (AFTER_SPACE as usize) << 8;
+    for chunk in b.chunks(64) {
+        let mut buf = [0u8; 64];
+        let mut n = 0;
+        for &c in chunk {
+            let x = ASCII[(row | c as usize) & MASK];
+            row = ROW_OF[c as usize] as usize;
+            // `n` grows by at most one a byte, so it stays below 64: the mask only
+            // spares the bounds check.
+            buf[n & 63] = x;
+            n += (x != SKIP) as usize;
+        }
+        // Every byte written is ASCII, unless the path bailed.
+        if buf.iter().fold(0, |acc, &x| acc | x) & BAIL != 0 {
+            return false;
+        }
+        out.extend(buf[..n.min(64)].iter().map(|&x| char::from(x & 0x7F)));
+    }
+    true
+}
+
+/// What a byte tells `name_key` (the `NAME` table): the byte to write (bits 0..8), the
+/// addends of its word's counts of tone marks (8..16), vowels (16..24) and toned shaped
+/// vowels (24..31), and flags in the bits the counts leave free.
+const TONED: u32 = 1 << 8;
+const VOWEL: u32 = 1 << 16;
+const TONED_SHAPED: u32 = 1 << 24;
+const ADDENDS: u32 = TONED | VOWEL | TONED_SHAPED;
+const SHAPED: u32 = 1 << 9;
+/// A character that ends a word (any ASCII that is not a letter).
+const BREAK: u32 = 1 << 10;
+/// The last byte of a non-ASCII capital: the key is then written byte by byte.
+const CAPITAL: u32 = 1 << 11;
+/// A byte this path does not take.
+const BAILED: u32 = 1 << 12;
+const NAME_BAIL: u32 = BAILED | BAIL as u32;
+
+/// The letter entry (see `letters::info`) of a code point.
+const fn info_of(cp: usize) -> u16 {
+    if cp < 0x80 {
+        INFO_ASCII[cp]
+    } else if cp >= 0xC0 && cp < 0x1B1 {
+        INFO_LATIN[cp - 0xC0]
+    } else if cp >= 0x1EA0 && cp < 0x1EFA {
+        INFO_EXT[cp - 0x1EA0]
+    } else {
+        0
+    }
+}
+
+/// The code point a continuation byte `c` ends after a byte of class `row`, if it ends
+/// one this path reads (a two-byte character, or E1 B8..BB xx).
+const fn ended_by(row: u8, c: u8) -> Option<usize> {
+    if c & 0xC0 != 0x80 {
+        None
+    } else if row >= AFTER_LEAD2 && row < AFTER_MID {
+        Some(((0xC2 + (row - AFTER_LEAD2)) as usize & 0x1F) << 6 | (c as usize & 0x3F))
+    } else if row >= AFTER_MID && row < AFTER_E1 {
+        Some(0x1E00 | ((row - AFTER_MID) as usize) << 6 | (c as usize & 0x3F))
+    } else {
+        None
+    }
+}
+
+/// The `NAME` entry of byte `c` after a byte of class `row`.
+///
+/// A letter is written in lower case byte by byte, which works because each lower-case
+/// Vietnamese letter differs from its capital in the last byte only (checked here: a
+/// letter for which that fails is bailed).
+const fn name_entry(row: u8, c: u8) -> u32 {
+    const LOWER: [char; 33 * 6] = lower_table();
+    if c < 0x80 {
+        let e = info_of(c as usize);
+        if ascii_entry(row, c) == BAIL {
+            return NAME_BAIL;
+        }
+        if e == 0 {
+            return BREAK | c as u32;
+        }
+        let vowel = if (e & 0x3F) < VOWELS as u16 { VOWEL } else { 0 };
+        return vowel | c.to_ascii_lowercase() as u32;
+    }
+    let cp = match ended_by(row, c) {
+        Some(cp) => cp,
+        // A lead or middle byte, written as it is: its character decides at its end.
+        None => return if fold_entry(row, c) == SKIP { c as u32 } else { NAME_BAIL },
+    };
+    let e = info_of(cp);
+    if e == 0 {
+        return NAME_BAIL;
+    }
+    let (base, tone, upper) = ((e & 0x3F) as u8, ((e >> 6) & 7) as u8, e & 0x200 != 0);
+    let lower = LOWER[base as usize * 6 + tone as usize] as usize;
+    if lower >> 6 != cp >> 6 || (lower < 0x800) != (cp < 0x800) {
+        return NAME_BAIL;
+    }
+    let mut entry = 0x80 | (lower & 0x3F) as u32;
+    if upper {
+        entry |= CAPITAL;
+    }
+    if base < VOWELS {
+        entry |= VOWEL;
+    }
+    if is_shaped(base) {
+        entry |= SHAPED;
+    }
+    if tone != 0 {
+        entry |= TONED;
+        if is_shaped(base) {
+            entry |= TONED_SHAPED;
+        }
+    }
+    entry
+}
+
+/// The tables: `ASCII[row << 8 | byte]` for `ascii_key`, `NAME[row << 8 | byte]` for
+/// `name_key`.
+static ASCII: [u8; ROWS * 256] = tables().0;
+static NAME: [u32; ROWS * 256] = tables().1;
+
+const fn tables() -> ([u8; ROWS * 256], [u32; ROWS * 256]) {
+    let mut ascii = [BAIL; ROWS * 256];
+    let mut name = [NAME_BAIL; ROWS * 256];
+    let mut row = 0;
+    while row <= AFTER_CONT as usize {
+        let mut c = 0;
+        while c < 256 {
+            let (r, b) = (row as u8, c as u8);
+            ascii[row << 8 | c] = if c < 0x80 { ascii_entry(r, b) } else { fold_entry(r, b) };
+            name[row << 8 | c] = name_entry(r, b);
+            c += 1;
+        }
+        row += 1;
+    }
+    (ascii, name)
+}
+
+/// The most words `name_key` reads (a name has a few); it leaves longer texts to the next
+/// path.
+const WORDS: usize = 16;
+
+/// Whether a word's tone mark might move (`WordStats::may_move`): one mark, more than
+/// one vowel, and the mark not on the last shaped vowel. `counts` holds the word's tone
+/// marks (bits 8..16), vowels (16..24) and toned shaped vowels (24..31), and in bit 31
+/// whether its last shaped vowel has a mark.
+#[inline(always)]
+fn may_move(counts: u32) -> bool {
+    let tones = (counts >> 8) & 0xFF;
+    let vowels = (counts >> 16) & 0xFF;
+    let on_last_shaped = (counts >> 24) & 0x7F == 1 && counts >> 31 == 1;
+    tones == 1 && vowels > 1 && !on_last_shaped
+}
+
+/// `name_key` of `s` into `out`, for names of at most 64 bytes made of printable ASCII
+/// and Vietnamese letters, with no space to drop and no leading zero. Returns false,
+/// with `out` holding part of a key, on anything else, and where `moves` says that the
+/// mark of a word [`may_move`] picked does move: the next path rewrites it.
+pub(super) fn name_key(s: &str, out: &mut String, moves: impl Fn(&str) -> bool) -> bool {
+    let b = s.as_bytes();
+    out.clear();
+    if b.len() > 64 || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut buf = [0u8; 64];
+    let mut row = (AFTER_SPACE as usize) << 8;
+    let mut flags = 0u32;
+    // The counts of the text so far: a word's counts are the difference between those
+    // at its end and at the end of the word before.
+    let mut counts = 0u32;
+    // Bit 31: whether the last shaped vowel so far has a mark. It needs no reset at a
+    // word's end: it only counts where the word has a toned shaped vowel.
+    let mut last_shaped_toned = 0u32;
+    // The counts at the end of each word: stored at every byte, kept where a word ends,
+    // with no branch on where that is.
+    let mut ends = [0u32; WORDS];
+    // The byte that ends each word, found the same way.
+    let mut breaks = [0u8; WORDS];
+    let mut n = 0;
+    for (i, &c) in b.iter().enumerate() {
+        let at = (row | c as usize) & MASK;
+        let info = NAME[at];
+        buf[i & 63] = info as u8;
+        row = ROW_OF[c as usize] as usize;
+        flags |= info;
+        counts += info & ADDENDS;
+        last_shaped_toned = if info & SHAPED != 0 { (info & TONED) << 23 } else { last_shaped_toned };
+        // Past `WORDS` words the path bails below: the mask only spares the bounds check.
+        ends[n & (WORDS - 1)] = counts | last_shaped_toned;
+        breaks[n & (WORDS - 1)] = i as u8;
+        n += (info & BREAK != 0) as usize;
+    }
+    if flags & BAILED != 0 || n >= WORDS {
+        return false;
+    }
+    // The last word, which may be empty.
+    ends[n] = counts | last_shaped_toned;
+    let word_counts = |k: usize| {
+        let before = if k == 0 { 0 } else { ends[k - 1] & !(1 << 31) };
+        ((ends[k] & !(1 << 31)) - before) | (ends[k] & (1 << 31))
+    };
+    let mut start = 0;
+    for (k, &end) in breaks[..=n].iter().enumerate() {
+        let end = if k == n { b.len() } else { end as usize };
+        if may_move(word_counts(k)) && s.get(start..end).is_none_or(&moves) {
+            return false;
+        }
+        start = end + 1;
+    }
+    if flags & CAPITAL == 0 {
+        out.push_str(s);
+        out.make_ascii_lowercase();
+    } else {
+        match std::str::from_utf8(&buf[..b.len()]) {
+            Ok(key) => out.push_str(key),
+            Err(_) => return false,
+        }
+    }
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_what_the_table_says() {
+        let mut out = String::new();
+        for (s, key) in [
+            ("Phường Đô Vinh", "phuong do vinh"),
+            ("Xã Hoà Thuận", "xa hoa thuan"),
+            ("Phan Rang-Tháp Chàm", "phan rang-thap cham"),
+            ("Phường 10", "phuong 10"),
+            ("Ea H'MLay", "ea h'mlay"),
+            ("ỲỴỶỸ", "yyyy"),
+            ("", ""),
+        ] {
+            assert!(ascii_key(s, &mut out), "{s:?}");
+            assert_eq!(out, key, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn leaves_to_the_general_paths() {
+        let mut out = String::new();
+        for s in [
+            " Phường",
+            "Phường ",
+            "Phường  Đô",
+            "Phường 01",
+            "Phường 0",
+            "a - b",
+            "a -b",
+            "a- b",
+            "-a",
+            "Ελλάδα",
+            "Xã\tHà",
+            "Xa`",
+            "ç\u{300}",
+            "Phu\u{31b}o\u{31b}\u{300}ng",
+            "日本",
+            "😀",
+        ] {
+            assert!(!ascii_key(s, &mut out), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn name_key_writes_lower_case_byte_by_byte() {
+        let mut out = String::new();
+        let never = |_: &str| false;
+        for (s, key) in [
+            ("Phường Đô Vinh", "phường đô vinh"),
+            ("XÃ PHƯỚC HÀ", "xã phước hà"),
+            ("Ỳ Tý", "ỳ tý"),
+            ("Phan Rang-Tháp Chàm", "phan rang-tháp chàm"),
+            ("Ea H'MLay", "ea h'mlay"),
+            ("Phường 10", "phường 10"),
+            ("", ""),
+        ] {
+            assert!(name_key(s, &mut out, never), "{s:?}");
+            assert_eq!(out, key, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn name_key_asks_about_the_words_whose_mark_might_move() {
+        let mut asked = std::cell::RefCell::new(Vec::new());
+        let mut out = String::new();
+        let record = |w: &str| {
+            asked.borrow_mut().push(w.to_string());
+            false
+        };
+        // "Hoà" and "Thủy" have one mark and two vowels; "Phước" has its mark on its last
+        // shaped vowel, "Hà" one vowel, "Thanh" no mark.
+        assert!(name_key("Hoà Phước-Thủy Hà Thanh", &mut out, record));
+        assert_eq!(asked.get_mut(), &["Hoà", "Thủy"]);
+        // A word the general rules move is left to the next path.
+        assert!(!name_key("Xã Hoà Thuận", &mut out, |w| w == "Hoà"));
+    }
+
+    #[test]
+    fn name_key_leaves_to_the_next_paths() {
+        let mut out = String::new();
+        let long = "a".repeat(65);
+        let words = "a ".repeat(16) + "a";
+        for s in [" Phường", "Phường ", "Phường  Đô", "Phường 01", "a - b", "Ελλάδα", "ç", "Xa`", &long, &words] {
+            assert!(!name_key(s, &mut out, |_| false), "{s:?}");
+        }
+    }
+}
