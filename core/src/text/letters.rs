@@ -63,7 +63,7 @@ pub(crate) const fn is_shaped(base: u8) -> bool {
 /// branches, for the hot loop of `name_key`.
 pub(crate) static LOWER: [char; 33 * 6] = lower_table();
 
-pub(crate) const fn lower_table() -> [char; 33 * 6] {
+const fn lower_table() -> [char; 33 * 6] {
     let mut t = ['\0'; 33 * 6];
     let mut base = 0;
     while base < 33 {

@@ -18,12 +18,12 @@
 //! characters, letters outside the Latin tables, a space that the key rules would drop,
 //! a `0` that may be a leading zero).
 //!
-//! `name_key` reads the same pairs. A lower-case Vietnamese letter differs from its
-//! capital in its last byte only, so each byte again writes one byte; the table also
-//! says what the byte's character adds to its word's counts (tone marks, vowels, toned
-//! shaped vowels), from which a word whose tone mark might move is found. Such a word
-//! is checked again by the general rules, and the rare word whose mark does move (a name
-//! written in the modern style, "Hoà") is left to the next path.
+//! `name_key` reads the same pairs for what each letter adds to its word's counts (tone
+//! marks, vowels, toned shaped vowels), from which a word whose tone mark might move is
+//! found. Such a word is checked again by the general rules, and the rare word whose
+//! mark does move (a name written in the modern style, "Hoà") is left to the next path.
+//! Otherwise the key is the name itself in lower case: `make_ascii_lowercase` does the
+//! ASCII letters, and the few non-ASCII capitals (Đ, Ư...) are written one by one.
 //!
 //! A bailed key is written again by the next path, so the tables only have to be right
 //! where they answer: tests compare them with the general path on every official name
@@ -31,7 +31,7 @@
 //! sums, so that a name's bytes can be read in parallel: the branchy paths they replace
 //! paid for a mispredicted branch at most non-ASCII letters.
 
-use super::letters::{is_shaped, lower_table, VOWELS};
+use super::letters::{is_shaped, letter, LOWER, VOWELS};
 use super::tables::{FOLD_EXT, FOLD_LATIN, INFO_ASCII, INFO_EXT, INFO_LATIN};
 
 /// Whether the keys take this path. Its tables are 80 KB, which the WebAssembly module,
@@ -160,21 +160,19 @@ pub(super) fn ascii_key(s: &str, out: &mut String) -> bool {
     true
 }
 
-/// What a byte tells `name_key` (the `NAME` table): the byte to write (bits 0..8), the
-/// addends of its word's counts of tone marks (8..16), vowels (16..24) and toned shaped
-/// vowels (24..31), and flags in the bits the counts leave free.
-const TONED: u32 = 1 << 8;
-const VOWEL: u32 = 1 << 16;
-const TONED_SHAPED: u32 = 1 << 24;
+/// What a byte tells `name_key` (the `NAME` table): the addends of its word's counts of
+/// tone marks (bits 0..8), vowels (8..16) and toned shaped vowels (16..24), and flags.
+const TONED: u32 = 1;
+const VOWEL: u32 = 1 << 8;
+const TONED_SHAPED: u32 = 1 << 16;
 const ADDENDS: u32 = TONED | VOWEL | TONED_SHAPED;
-const SHAPED: u32 = 1 << 9;
+const SHAPED: u32 = 1 << 24;
 /// A character that ends a word (any ASCII that is not a letter).
-const BREAK: u32 = 1 << 10;
-/// The last byte of a non-ASCII capital: the key is then written byte by byte.
-const CAPITAL: u32 = 1 << 11;
+const BREAK: u32 = 1 << 25;
+/// The last byte of a non-ASCII capital, which `make_ascii_lowercase` does not reach.
+const CAPITAL: u32 = 1 << 26;
 /// A byte this path does not take.
-const BAILED: u32 = 1 << 12;
-const NAME_BAIL: u32 = BAILED | BAIL as u32;
+const BAILED: u32 = 1 << 27;
 
 /// The letter entry (see `letters::info`) of a code point.
 const fn info_of(cp: usize) -> u16 {
@@ -204,38 +202,28 @@ const fn ended_by(row: u8, c: u8) -> Option<usize> {
 }
 
 /// The `NAME` entry of byte `c` after a byte of class `row`.
-///
-/// A letter is written in lower case byte by byte, which works because each lower-case
-/// Vietnamese letter differs from its capital in the last byte only (checked here: a
-/// letter for which that fails is bailed).
 const fn name_entry(row: u8, c: u8) -> u32 {
-    const LOWER: [char; 33 * 6] = lower_table();
     if c < 0x80 {
         let e = info_of(c as usize);
         if ascii_entry(row, c) == BAIL {
-            return NAME_BAIL;
+            return BAILED;
         }
         if e == 0 {
-            return BREAK | c as u32;
+            return BREAK;
         }
-        let vowel = if (e & 0x3F) < VOWELS as u16 { VOWEL } else { 0 };
-        return vowel | c.to_ascii_lowercase() as u32;
+        return if (e & 0x3F) < VOWELS as u16 { VOWEL } else { 0 };
     }
     let cp = match ended_by(row, c) {
         Some(cp) => cp,
-        // A lead or middle byte, written as it is: its character decides at its end.
-        None => return if fold_entry(row, c) == SKIP { c as u32 } else { NAME_BAIL },
+        // A lead or middle byte: its character is read at its last byte.
+        None => return if fold_entry(row, c) == SKIP { 0 } else { BAILED },
     };
     let e = info_of(cp);
     if e == 0 {
-        return NAME_BAIL;
+        return BAILED;
     }
     let (base, tone, upper) = ((e & 0x3F) as u8, ((e >> 6) & 7) as u8, e & 0x200 != 0);
-    let lower = LOWER[base as usize * 6 + tone as usize] as usize;
-    if lower >> 6 != cp >> 6 || (lower < 0x800) != (cp < 0x800) {
-        return NAME_BAIL;
-    }
-    let mut entry = 0x80 | (lower & 0x3F) as u32;
+    let mut entry = 0;
     if upper {
         entry |= CAPITAL;
     }
@@ -261,7 +249,7 @@ static NAME: [u32; ROWS * 256] = tables().1;
 
 const fn tables() -> ([u8; ROWS * 256], [u32; ROWS * 256]) {
     let mut ascii = [BAIL; ROWS * 256];
-    let mut name = [NAME_BAIL; ROWS * 256];
+    let mut name = [BAILED; ROWS * 256];
     let mut row = 0;
     while row <= AFTER_CONT as usize {
         let mut c = 0;
@@ -282,13 +270,13 @@ const WORDS: usize = 16;
 
 /// Whether a word's tone mark might move (`WordStats::may_move`): one mark, more than
 /// one vowel, and the mark not on the last shaped vowel. `counts` holds the word's tone
-/// marks (bits 8..16), vowels (16..24) and toned shaped vowels (24..31), and in bit 31
+/// marks (bits 0..8), vowels (8..16) and toned shaped vowels (16..24), and in bit 31
 /// whether its last shaped vowel has a mark.
 #[inline(always)]
 fn may_move(counts: u32) -> bool {
-    let tones = (counts >> 8) & 0xFF;
-    let vowels = (counts >> 16) & 0xFF;
-    let on_last_shaped = (counts >> 24) & 0x7F == 1 && counts >> 31 == 1;
+    let tones = counts & 0xFF;
+    let vowels = (counts >> 8) & 0xFF;
+    let on_last_shaped = (counts >> 16) & 0xFF == 1 && counts >> 31 == 1;
     tones == 1 && vowels > 1 && !on_last_shaped
 }
 
@@ -302,7 +290,6 @@ pub(super) fn name_key(s: &str, out: &mut String, moves: impl Fn(&str) -> bool) 
     if b.len() > 64 || b.last() == Some(&b' ') {
         return false;
     }
-    let mut buf = [0u8; 64];
     let mut row = (AFTER_SPACE as usize) << 8;
     let mut flags = 0u32;
     // The counts of the text so far: a word's counts are the difference between those
@@ -318,13 +305,11 @@ pub(super) fn name_key(s: &str, out: &mut String, moves: impl Fn(&str) -> bool) 
     let mut breaks = [0u8; WORDS];
     let mut n = 0;
     for (i, &c) in b.iter().enumerate() {
-        let at = (row | c as usize) & MASK;
-        let info = NAME[at];
-        buf[i & 63] = info as u8;
+        let info = NAME[(row | c as usize) & MASK];
         row = ROW_OF[c as usize] as usize;
         flags |= info;
         counts += info & ADDENDS;
-        last_shaped_toned = if info & SHAPED != 0 { (info & TONED) << 23 } else { last_shaped_toned };
+        last_shaped_toned = if info & SHAPED != 0 { (info & TONED) << 31 } else { last_shaped_toned };
         // Past `WORDS` words the path bails below: the mask only spares the bounds check.
         ends[n & (WORDS - 1)] = counts | last_shaped_toned;
         breaks[n & (WORDS - 1)] = i as u8;
@@ -349,13 +334,19 @@ pub(super) fn name_key(s: &str, out: &mut String, moves: impl Fn(&str) -> bool) 
     }
     if flags & CAPITAL == 0 {
         out.push_str(s);
-        out.make_ascii_lowercase();
     } else {
-        match std::str::from_utf8(&buf[..b.len()]) {
-            Ok(key) => out.push_str(key),
-            Err(_) => return false,
+        // The text between capitals as it is, each capital in lower case.
+        let mut from = 0;
+        for (i, c) in s.char_indices().filter(|&(_, c)| !c.is_ascii()) {
+            if let Some(lower) = letter(c).filter(|l| l.upper).map(|l| LOWER[l.base as usize * 6 + l.tone as usize]) {
+                out.push_str(&s[from..i]);
+                out.push(lower);
+                from = i + c.len_utf8();
+            }
         }
+        out.push_str(&s[from..]);
     }
+    out.make_ascii_lowercase();
     true
 }
 
@@ -406,7 +397,7 @@ mod tests {
     }
 
     #[test]
-    fn name_key_writes_lower_case_byte_by_byte() {
+    fn name_key_writes_the_name_in_lower_case() {
         let mut out = String::new();
         let never = |_: &str| false;
         for (s, key) in [
