@@ -41,8 +41,8 @@ pub(super) const TAKEN: bool = cfg!(not(target_arch = "wasm32"));
 
 /// Written for a byte that starts or continues a character: nothing.
 const SKIP: u8 = 0;
-/// Written for a byte this path does not take: not UTF-8 on its own, so the final
-/// check of the written key fails.
+/// Written for a byte this path does not take: not ASCII, so the check of the written
+/// key finds it.
 const BAIL: u8 = 0x80;
 
 /// Classes of the byte before (the rows of a table).
