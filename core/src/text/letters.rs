@@ -27,12 +27,12 @@ impl Letter {
 
 /// The table entry of code point `cp` (0 if it is not a Vietnamese letter).
 #[inline]
-pub(crate) fn info(cp: u32) -> u16 {
+pub(crate) const fn info(cp: u32) -> u16 {
     if cp < 0x80 {
         INFO_ASCII[cp as usize]
-    } else if (0xC0..0x1B1).contains(&cp) {
+    } else if cp >= 0xC0 && cp < 0x1B1 {
         INFO_LATIN[(cp - 0xC0) as usize]
-    } else if (0x1EA0..0x1EFA).contains(&cp) {
+    } else if cp >= 0x1EA0 && cp < 0x1EFA {
         INFO_EXT[(cp - 0x1EA0) as usize]
     } else {
         0
@@ -95,7 +95,7 @@ pub(crate) fn compose(base: u8, tone: u8, upper: bool) -> char {
 /// The lower-case ASCII letter code point `cp` folds to (diacritics and đ removed), 0 if
 /// it is not a Latin letter.
 #[inline]
-pub(crate) fn fold_cp(cp: u32) -> u8 {
+pub(crate) const fn fold_cp(cp: u32) -> u8 {
     if cp < 0x80 {
         let b = cp as u8;
         if b.is_ascii_alphabetic() {
@@ -103,9 +103,9 @@ pub(crate) fn fold_cp(cp: u32) -> u8 {
         } else {
             0
         }
-    } else if (0xC0..0x250).contains(&cp) {
+    } else if cp >= 0xC0 && cp < 0x250 {
         FOLD_LATIN[(cp - 0xC0) as usize]
-    } else if (0x1E00..0x1F00).contains(&cp) {
+    } else if cp >= 0x1E00 && cp < 0x1F00 {
         FOLD_EXT[(cp - 0x1E00) as usize]
     } else {
         0

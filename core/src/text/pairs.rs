@@ -31,8 +31,7 @@
 //! sums, so that a name's bytes can be read in parallel: the branchy paths they replace
 //! paid for a mispredicted branch at most non-ASCII letters.
 
-use super::letters::{is_shaped, letter, LOWER, VOWELS};
-use super::tables::{FOLD_EXT, FOLD_LATIN, INFO_ASCII, INFO_EXT, INFO_LATIN};
+use super::letters::{fold_cp, info, is_shaped, letter, LOWER, VOWELS};
 
 /// Whether the keys take this path. Its tables are 80 KB, which the WebAssembly module,
 /// built for size, does without: there the keys start with their next path, which
@@ -85,12 +84,17 @@ const fn row_of() -> [u16; 256] {
     t
 }
 
+/// Whether a character may start after a byte of class `row`: not after a lead byte or
+/// E1 (`AFTER_MID` is either a character's end or E1's middle byte).
+const fn starts_char(row: u8) -> bool {
+    row <= AFTER_ALNUM || row >= AFTER_MID && row != AFTER_E1
+}
+
 /// What an ASCII byte `c` writes into an `ascii_key` after a byte of class `row`.
 const fn ascii_entry(row: u8, c: u8) -> u8 {
-    let new_char = row <= AFTER_ALNUM || row >= AFTER_MID && row != AFTER_E1;
     let after_letter = row == AFTER_ALNUM || row >= AFTER_MID;
     match c {
-        _ if !new_char => BAIL,
+        _ if !starts_char(row) => BAIL,
         b' ' if row == AFTER_SPACE || row == AFTER_HYPHEN => BAIL,
         b' ' => b' ',
         b'-' if row == AFTER_SPACE => BAIL,
@@ -103,30 +107,17 @@ const fn ascii_entry(row: u8, c: u8) -> u8 {
 
 /// What a non-ASCII byte `c` writes into an `ascii_key` after a byte of class `row`.
 const fn fold_entry(row: u8, c: u8) -> u8 {
-    let is_cont = c & 0xC0 == 0x80;
-    let fold = if !is_cont {
+    if c & 0xC0 != 0x80 {
         // A lead byte: the character is written at its last byte.
-        let new_char = row <= AFTER_ALNUM || row >= AFTER_MID && row != AFTER_E1;
-        return if new_char && (c >= 0xC2 && c <= 0xDF || c == 0xE1) { SKIP } else { BAIL };
-    } else if row >= AFTER_LEAD2 && row < AFTER_MID {
-        let cp = ((0xC2 + (row - AFTER_LEAD2)) as usize & 0x1F) << 6 | (c as usize & 0x3F);
-        if cp >= 0xC0 && cp < 0x250 {
-            FOLD_LATIN[cp - 0xC0]
-        } else {
-            0
-        }
-    } else if row >= AFTER_MID && row < AFTER_E1 {
-        // The last byte of E1 B8..BB xx: U+1E00..U+1EFF.
-        FOLD_EXT[((row - AFTER_MID) as usize) << 6 | (c as usize & 0x3F)]
-    } else if row == AFTER_E1 {
+        let lead = c >= 0xC2 && c <= 0xDF || c == 0xE1;
+        return if starts_char(row) && lead { SKIP } else { BAIL };
+    }
+    if row == AFTER_E1 {
         return if c & 0xFC == 0xB8 { SKIP } else { BAIL };
-    } else {
-        0
-    };
-    if fold == 0 {
-        BAIL
-    } else {
-        fold
+    }
+    match ended_by(row, c) {
+        Some(cp) if fold_cp(cp as u32) != 0 => fold_cp(cp as u32),
+        _ => BAIL,
     }
 }
 
@@ -174,19 +165,6 @@ const CAPITAL: u32 = 1 << 26;
 /// A byte this path does not take.
 const BAILED: u32 = 1 << 27;
 
-/// The letter entry (see `letters::info`) of a code point.
-const fn info_of(cp: usize) -> u16 {
-    if cp < 0x80 {
-        INFO_ASCII[cp]
-    } else if cp >= 0xC0 && cp < 0x1B1 {
-        INFO_LATIN[cp - 0xC0]
-    } else if cp >= 0x1EA0 && cp < 0x1EFA {
-        INFO_EXT[cp - 0x1EA0]
-    } else {
-        0
-    }
-}
-
 /// The code point a continuation byte `c` ends after a byte of class `row`, if it ends
 /// one this path reads (a two-byte character, or E1 B8..BB xx).
 const fn ended_by(row: u8, c: u8) -> Option<usize> {
@@ -204,7 +182,7 @@ const fn ended_by(row: u8, c: u8) -> Option<usize> {
 /// The `NAME` entry of byte `c` after a byte of class `row`.
 const fn name_entry(row: u8, c: u8) -> u32 {
     if c < 0x80 {
-        let e = info_of(c as usize);
+        let e = info(c as u32);
         if ascii_entry(row, c) == BAIL {
             return BAILED;
         }
@@ -218,7 +196,7 @@ const fn name_entry(row: u8, c: u8) -> u32 {
         // A lead or middle byte: its character is read at its last byte.
         None => return if fold_entry(row, c) == SKIP { 0 } else { BAILED },
     };
-    let e = info_of(cp);
+    let e = info(cp as u32);
     if e == 0 {
         return BAILED;
     }
