@@ -40,8 +40,8 @@ pub(super) const TAKEN: bool = cfg!(not(target_arch = "wasm32"));
 
 /// Written for a byte that starts or continues a character: nothing.
 const SKIP: u8 = 0;
-/// Written for a byte this path does not take: not ASCII, so the check of the written
-/// key finds it.
+/// Written for a byte this path does not take: a lone continuation byte, which is not
+/// UTF-8, so the check of the written key finds it.
 const BAIL: u8 = 0x80;
 
 /// Classes of the byte before (the rows of a table).
@@ -121,35 +121,39 @@ const fn fold_entry(row: u8, c: u8) -> u8 {
     }
 }
 
-/// `ascii_key` of `s` into `out`, for names made of printable ASCII and precomposed
-/// Latin letters with no space to drop and no leading zero. Returns false, with `out`
-/// holding part of a key, on anything else.
+/// `ascii_key` of `s` into `out`, for names of at most 64 bytes made of printable ASCII
+/// and precomposed Latin letters with no space to drop and no leading zero. Returns
+/// false, with `out` holding part of a key, on anything else.
 pub(super) fn ascii_key(s: &str, out: &mut String) -> bool {
     let b = s.as_bytes();
     out.clear();
-    if b.last() == Some(&b' ') {
+    if b.len() > 64 || b.last() == Some(&b' ') {
         return false;
     }
+    let mut buf = KeyBytes([SKIP; 64]);
     let mut row = (AFTER_SPACE as usize) << 8;
-    for chunk in b.chunks(64) {
-        let mut buf = [0u8; 64];
-        let mut n = 0;
-        for &c in chunk {
-            let x = ASCII[(row | c as usize) & MASK];
-            row = ROW_OF[c as usize] as usize;
-            // `n` grows by at most one a byte, so it stays below 64: the mask only
-            // spares the bounds check.
-            buf[n & 63] = x;
-            n += (x != SKIP) as usize;
-        }
-        // Every byte written is ASCII, unless the path bailed.
-        if buf.iter().fold(0, |acc, &x| acc | x) & BAIL != 0 {
-            return false;
-        }
-        out.extend(buf[..n.min(64)].iter().map(|&x| char::from(x & 0x7F)));
+    let mut n = 0;
+    for &c in b {
+        let x = ASCII[(row | c as usize) & MASK];
+        row = ROW_OF[c as usize] as usize;
+        // `n` grows by at most one a byte, so it stays below 64 until the last byte: the
+        // mask only spares the bounds check.
+        buf.0[n & 63] = x;
+        n += (x != SKIP) as usize;
+    }
+    // Every byte written is ASCII, and those past `n` are zero, unless the path bailed:
+    // a lone BAIL is not UTF-8. The check reads the aligned buffer by words, up to the
+    // end of the 16 bytes that hold the key's end.
+    match std::str::from_utf8(&buf.0[..(n + 15) & 0x70]) {
+        Ok(key) => out.push_str(key.get(..n).unwrap_or_default()),
+        Err(_) => return false,
     }
     true
 }
+
+/// A key being written, aligned so that `from_utf8` checks it by words.
+#[repr(align(16))]
+struct KeyBytes([u8; 64]);
 
 /// What a byte tells `name_key` (the `NAME` table): the addends of its word's counts of
 /// tone marks (bits 0..8), vowels (8..16) and toned shaped vowels (16..24), and flags.
@@ -347,6 +351,16 @@ mod tests {
             assert!(ascii_key(s, &mut out), "{s:?}");
             assert_eq!(out, key, "{s:?}");
         }
+        // Every length the checked part of the buffer can take, up to the 64 bytes the
+        // path reads, with a bail at the last byte of each.
+        for len in 0..=64 {
+            let s = "Ở".repeat(len / 3) + &"A".repeat(len % 3);
+            assert!(ascii_key(&s, &mut out), "{s:?}");
+            assert_eq!(out, "o".repeat(len / 3) + &"a".repeat(len % 3), "{s:?}");
+            let bailed = "a".repeat(len.saturating_sub(1)) + "\t";
+            assert!(!ascii_key(&bailed, &mut out), "{bailed:?}");
+        }
+        assert!(!ascii_key(&"a".repeat(65), &mut out));
     }
 
     #[test]
