@@ -86,94 +86,74 @@ fn map_all(s: &str) -> (String, bool) {
     (out, changed)
 }
 
-// Byte classes of the scan of `is_clean_fast`.
-const OK: u8 = 0; // printable ASCII but space and backtick, or a continuation byte 0xBC..0xBF
-const SP: u8 = 1; // space
-const L_C3: u8 = 2; // lead of U+00C0..U+00FF
-const L_C4: u8 = 3; // lead of U+0100..U+023F (0xC4..0xC8)
-const L_C9: u8 = 4; // lead of U+0240..U+027F
-const L_E1: u8 = 5; // lead of U+1000..U+1FFF
-const K_80: u8 = 6; // continuation 0x80..0x8F
-const K_90: u8 = 7; // continuation 0x90
-const K_B0: u8 = 8; // continuation 0xB0
-const K_B8: u8 = 9; // continuation 0xB8..0xBB
-const K_ETC: u8 = 10; // other continuation bytes
-const BAD: u8 = 15; // anything else: controls, backtick, other lead bytes
-
-static CLASS: [u8; 256] = class_table();
-static PAIR_BAD: [u8; 256] = pair_table();
-
-const fn class_table() -> [u8; 256] {
-    let mut t = [BAD; 256];
-    let mut b = 0;
-    while b < 256 {
-        let x = b as u8;
-        t[b] = match x {
-            b' ' => SP,
-            b'`' | 0x7f => BAD,
-            0x21..=0x7e => OK,
-            0xC3 => L_C3,
-            0xC4..=0xC8 => L_C4,
-            0xC9 => L_C9,
-            0xE1 => L_E1,
-            0x80..=0x8F => K_80,
-            0x90 => K_90,
-            0xB0 => K_B0,
-            0xB8..=0xBB => K_B8,
-            0x91..=0xBF => K_ETC,
-            _ => BAD,
-        };
-        b += 1;
-    }
-    t
+/// Whether byte `x`, after byte `p`, keeps a text from being certainly clean: a byte
+/// the scan does not take (controls, the backtick, DEL, lead bytes of anything but
+/// U+00C0–U+027F and U+1000–U+1FFF), a second space, or a character outside the
+/// ranges below (Ð and ð, U+0250–U+027F, U+1000–U+1DFF, U+1F00–U+1FFF).
+///
+/// Valid UTF-8 is given, so a lead byte is always followed by continuation bytes. The
+/// tests compare this with the ranges it stands for, on every code point and on random
+/// text.
+#[inline(always)]
+fn breaks_clean(p: u8, x: u8) -> bool {
+    let not_taken = x < 0x20 || x == b'`' || x == 0x7F || (0xC0..=0xC2).contains(&x) || (0xCA..=0xE0).contains(&x) || x >= 0xE2;
+    not_taken
+        | (p == b' ' && x == b' ')
+        | (p == 0xC3 && (x == 0x90 || x == 0xB0))
+        | (p == 0xC9 && x >= 0x90)
+        | (p == 0xE1 && !(0xB8..=0xBB).contains(&x))
 }
 
-/// `PAIR_BAD[a << 4 | b]` is 1 where a byte of class `b` may not follow one of class `a`.
-const fn pair_table() -> [u8; 256] {
-    let mut t = [0u8; 256];
-    let mut i = 0;
-    while i < 256 {
-        let (a, b) = ((i >> 4) as u8, (i & 15) as u8);
-        let bad = a == BAD
-            || b == BAD
-            || (a == SP && b == SP)
-            || (a == L_C3 && (b == K_90 || b == K_B0))
-            || (a == L_C9 && b != K_80)
-            || (a == L_E1 && b != K_B8);
-        t[i] = bad as u8;
-        i += 1;
+/// The bytes [`is_clean_fast`] checks at once: 16, the width of the vector registers
+/// of most CPUs (SSE2, NEON, WebAssembly SIMD).
+const LANES: usize = 16;
+
+/// Whether any of the last 16 bytes of `w` keeps a text from being clean, each checked
+/// with the byte before it. A fixed number of byte pairs, checked with comparisons and
+/// no table: the compiler checks them all at once in vector registers.
+#[inline(always)]
+fn window_breaks(w: &[u8; LANES + 1]) -> bool {
+    let mut broken = false;
+    for i in 0..LANES {
+        broken |= breaks_clean(w[i], w[i + 1]);
     }
-    t
+    broken
 }
 
 /// Whether `s` is certainly already clean, by a scan that accepts only printable ASCII,
 /// single inner spaces and the precomposed Latin letters (U+00C0–U+024F but Ð and ð,
 /// U+1E00–U+1EFF), all of which are NFC and compose with nothing before them.
 ///
-/// Each pair of neighbouring bytes is checked on its own, with table loads and no
-/// branch, so the checks run in parallel (valid UTF-8 is given, so leads and
-/// continuations pair up).
+/// The text is read in windows of 16 bytes, each with the byte before it. A text
+/// shorter than that is padded with letters, which change nothing; in a longer one the
+/// last window ends where the text ends, overlapping the window before it.
 #[inline]
 pub(crate) fn is_clean_fast(s: &str) -> bool {
     let b = s.as_bytes();
-    match b {
-        [] => true,
-        [x] => CLASS[*x as usize] == OK,
-        [first, .., last] => {
-            if *first == b' ' || *last == b' ' {
-                return false;
-            }
-            let mut bad = 0u8;
-            let mut prev = CLASS[*first as usize] as usize;
-            for &x in &b[1..] {
-                let class = CLASS[x as usize] as usize;
-                // Both classes are below 16: the mask only tells the compiler so.
-                bad |= PAIR_BAD[((prev << 4) | class) & 0xff];
-                prev = class;
-            }
-            bad == 0
-        }
+    let (Some(&first), Some(&last)) = (b.first(), b.last()) else {
+        return true;
+    };
+    if first == b' ' || last == b' ' {
+        return false;
     }
+    if b.len() < LANES {
+        let mut padded = [b'a'; LANES + 1];
+        padded[1..=b.len()].copy_from_slice(b);
+        return !window_breaks(&padded);
+    }
+    // The first window, after a letter.
+    let mut head = [b'a'; LANES + 1];
+    head[1..].copy_from_slice(&b[..LANES]);
+    let mut broken = window_breaks(&head);
+    let mut at = LANES;
+    while at < b.len() {
+        let start = at.min(b.len() - LANES);
+        if let Ok(w) = <&[u8; LANES + 1]>::try_from(&b[start - 1..start + LANES]) {
+            broken |= window_breaks(w);
+        }
+        at += LANES;
+    }
+    !broken
 }
 
 /// The display form of a name: what a careful typist would have written.
@@ -282,6 +262,36 @@ mod tests {
                 let with_mark = format!("{c}\u{301}");
                 assert!(!is_clean_fast(&with_mark));
             }
+        }
+    }
+
+    /// What the scan stands for, character by character.
+    fn taken_by_the_scan(s: &str) -> bool {
+        let taken = |c: char| {
+            matches!(c, ' '..='~') && c != '`' || matches!(c, '\u{C0}'..='\u{24F}' | '\u{1E00}'..='\u{1EFF}') && c != 'Ð' && c != 'ð'
+        };
+        !s.starts_with(' ') && !s.ends_with(' ') && !s.contains("  ") && s.chars().all(taken)
+    }
+
+    #[test]
+    fn fast_scan_reads_every_code_point_in_every_window_position() {
+        for cp in (0..0x2100u32).chain(0xFFF0..0x10010) {
+            let Some(c) = char::from_u32(cp) else {
+                continue;
+            };
+            // Before, inside and across the 16-byte windows, and as the last byte.
+            for pad in [0, 1, 13, 14, 15, 16, 17, 30, 31, 40] {
+                for s in [format!("{}{c}", "a".repeat(pad)), format!("{}{c}b", "a".repeat(pad))] {
+                    assert_eq!(is_clean_fast(&s), taken_by_the_scan(&s), "U+{cp:04X} in {s:?}");
+                }
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn fast_scan_takes_what_it_stands_for(s in "[ -~\u{80}-\u{2ff}\u{1dff}-\u{1f00}\t]{0,40}") {
+            proptest::prop_assert_eq!(is_clean_fast(&s), taken_by_the_scan(&s), "{:?}", s);
         }
     }
 
