@@ -88,8 +88,9 @@ fn map_all(s: &str) -> (String, bool) {
 
 /// Whether byte `x`, after byte `p`, keeps a text from being certainly clean: a byte
 /// the scan does not take (controls, the backtick, DEL, lead bytes of anything but
-/// U+00C0–U+027F and U+1000–U+1FFF), a second space, or a character outside the
-/// ranges below (Ð and ð, U+0250–U+027F, U+1000–U+1DFF, U+1F00–U+1FFF).
+/// U+00C0–U+027F and U+1000–U+1FFF), a second space, or a character of those two
+/// blocks that the scan does not take (Ð and ð, U+0250–U+027F, U+1000–U+1DFF,
+/// U+1F00–U+1FFF), found by its lead byte and the byte after it.
 ///
 /// Valid UTF-8 is given, so a lead byte is always followed by continuation bytes. The
 /// tests compare this with the ranges it stands for, on every code point and on random
