@@ -1,7 +1,7 @@
 //! Comparison keys: `name_key` (diacritics kept) and `ascii_key` (diacritics folded).
 
 use super::clean::clean;
-use super::letters::{compose, fold, is_shaped, letter, unpack, Letter, LOWER};
+use super::letters::{compose, fold, is_shaped, letter, unpack, Letter};
 use super::pairs;
 use super::tone::{letters_of, retone, ToneStyle, MAX_SYLLABLE};
 use unicode_normalization::char::is_combining_mark;
@@ -398,7 +398,7 @@ fn name_key_fast(s: &str, out: &mut String) -> bool {
                 word.out_start = out.len();
             }
             word.add(l);
-            let lower = LOWER[l.base as usize * 6 + l.tone as usize];
+            let lower = l.lower();
             if lower.is_ascii() {
                 // `& 0x7f` tells the compiler the byte is ASCII: a one-byte push.
                 out.push(((lower as u8) & 0x7f) as char);

@@ -23,6 +23,12 @@ impl Letter {
     pub fn is_vowel(self) -> bool {
         self.base < VOWELS
     }
+
+    /// This letter in lower case, with its tone: one load from [`LOWER`].
+    #[inline]
+    pub fn lower(self) -> char {
+        LOWER[self.base as usize * 6 + self.tone as usize]
+    }
 }
 
 /// The table entry of code point `cp` (0 if it is not a Vietnamese letter).

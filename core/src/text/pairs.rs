@@ -31,7 +31,7 @@
 //! sums, so that a name's bytes can be read in parallel: the branchy paths they replace
 //! paid for a mispredicted branch at most non-ASCII letters.
 
-use super::letters::{fold_cp, info, is_shaped, letter, LOWER, VOWELS};
+use super::letters::{fold_cp, info, is_shaped, letter, Letter, VOWELS};
 
 /// Whether the keys take this path. Its tables are 80 KB, which the WebAssembly module,
 /// built for size, does without: there the keys start with their next path, which
@@ -320,7 +320,7 @@ pub(super) fn name_key(s: &str, out: &mut String, moves: impl Fn(&str) -> bool) 
         // The text between capitals as it is, each capital in lower case.
         let mut from = 0;
         for (i, c) in s.char_indices().filter(|&(_, c)| !c.is_ascii()) {
-            if let Some(lower) = letter(c).filter(|l| l.upper).map(|l| LOWER[l.base as usize * 6 + l.tone as usize]) {
+            if let Some(lower) = letter(c).filter(|l| l.upper).map(Letter::lower) {
                 out.push_str(&s[from..i]);
                 out.push(lower);
                 from = i + c.len_utf8();
