@@ -121,7 +121,7 @@ pub fn check(reg: &Registry, rules: &NamingRules, name: &str, province: Option<U
     // Most names pass the cheap scan of `clean`, which admits only NFC text without Ð, ð
     // or invisible characters; the others are looked at closely.
     let plain = crate::text::clean::is_clean_fast(name)
-        || (unicode_normalization::is_nfc(name) && !name.contains(['\u{D0}', '\u{F0}']) && !has_invisible(name));
+        || (crate::text::normal::is_nfc(name) && !name.contains(['\u{D0}', '\u{F0}']) && !has_invisible(name));
     if !plain {
         d.push(diag(
             "unicode_form",

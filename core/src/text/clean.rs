@@ -1,6 +1,6 @@
 //! `clean`: the display form of a name, with look-alike characters and spacing fixed.
 
-use unicode_normalization::UnicodeNormalization;
+use super::normal::nfc;
 
 /// What cleaning does with one character, before normalisation.
 enum Map {
@@ -225,13 +225,13 @@ fn clean_slow(s: &str, out: &mut String) {
     // Map, normalise, and map once more: a few characters normalise to a mapped one
     // (U+1FEF GREEK VARIA is U+0060 in NFC), which would otherwise survive one pass.
     let (mapped, _) = map_all(s);
-    let mut nfc: String = mapped.nfc().collect();
-    let (again, changed) = map_all(&nfc);
+    let mut composed = nfc(&mapped).into_owned();
+    let (again, changed) = map_all(&composed);
     if changed {
-        nfc = again.nfc().collect();
+        composed = nfc(&again).into_owned();
     }
     let mut pending_space = false;
-    for c in nfc.chars() {
+    for c in composed.chars() {
         if c == ' ' {
             pending_space = !out.is_empty();
         } else {

@@ -2,10 +2,10 @@
 
 use super::clean::clean;
 use super::letters::{compose, fold, is_shaped, letter, unpack, Letter};
+use super::normal::{for_each_nfd, is_combining_mark, nfc};
 use super::pairs;
 use super::tone::{letters_of, retone, ToneStyle, MAX_SYLLABLE};
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use std::borrow::Cow;
 
 /// The tone style keys are written in.
 const KEY_STYLE: ToneStyle = ToneStyle::Traditional;
@@ -132,10 +132,9 @@ fn next_is_digit_after_marks(s: &str, i: usize) -> bool {
 /// The general form of a key's input: cleaned, lower case, NFC.
 fn prepare(s: &str) -> String {
     let lower = clean(s).to_lowercase();
-    if unicode_normalization::is_nfc(&lower) {
-        lower
-    } else {
-        lower.nfc().collect()
+    match nfc(&lower) {
+        Cow::Borrowed(_) => lower,
+        Cow::Owned(composed) => composed,
     }
 }
 
@@ -504,7 +503,11 @@ fn ascii_key_slow(s: &str, out: &mut String) {
         } else if c.is_alphabetic() {
             // Outside the Latin tables: strip the marks of its canonical decomposition.
             buf.clear();
-            buf.extend(std::iter::once(c).nfd().filter(|&d| !is_combining_mark(d)));
+            for_each_nfd(c, |d| {
+                if !is_combining_mark(d) {
+                    buf.push(d);
+                }
+            });
             if buf.chars().count() == 1 || buf.is_empty() {
                 for d in buf.chars() {
                     w.other(d);

@@ -32,6 +32,9 @@
 pub(crate) mod clean;
 mod keys;
 pub(crate) mod letters;
+pub(crate) mod normal;
+#[rustfmt::skip]
+mod normal_tables;
 mod pairs;
 #[rustfmt::skip]
 mod tables;

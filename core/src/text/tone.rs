@@ -2,9 +2,8 @@
 
 use super::clean::is_invisible;
 use super::letters::{compose, is_shaped, letter, Letter, VOWELS};
+use super::normal::{is_combining_mark, nfc};
 use super::tables::BASES;
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
 
 /// Where a syllable's tone mark goes: the two spellings in use in Vietnam.
 ///
@@ -237,7 +236,7 @@ pub(crate) fn retone(letters: &mut [Letter], style: ToneStyle) -> bool {
 /// mark that does not compose, such as U+0302 after "ò", leaves a mark behind) or has
 /// more than [`MAX_SYLLABLE`] of them.
 fn parse_word(word: &str) -> Option<([Letter; MAX_SYLLABLE], usize)> {
-    letters_of(word.nfc())
+    letters_of(nfc(word).chars())
 }
 
 /// The letters of a syllable; `None` if a character is not a Vietnamese letter or there
