@@ -48,6 +48,7 @@ mod context;
 mod error;
 mod limits;
 pub mod names;
+mod parsed;
 pub mod reporting;
 pub mod teams;
 pub mod text;
@@ -265,26 +266,10 @@ where
 /// assert_eq!(decode::<Team>(r#"["village"]"#).unwrap_err().path.as_deref(), Some(""));
 /// ```
 pub fn decode<T: DeserializeOwned>(json: &str) -> Result<T, ApiError> {
-    let json = if json.trim().is_empty() { "{}" } else { json };
-    // A request is an object: serde would also read a struct from an array, by position.
-    if !json.trim_start().starts_with('{') {
-        if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(json) {
-            return Err(json_error(&e, String::new()));
-        }
-        return Err(ApiError::new(
-            ErrorCode::BadRequest,
-            "Yêu cầu phải là một đối tượng JSON {…}",
-            "the request must be a JSON object {…}",
-        )
-        .at(""));
-    }
-    let mut de = serde_json::Deserializer::from_str(json);
-    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let pointer = pointer_of(e.path());
-        json_error(e.inner(), pointer)
-    })?;
-    de.end().map_err(|e| json_error(&e, String::new()))?;
-    Ok(value)
+    // Everything but the type's own reading is in functions that are not generic, so it
+    // is compiled once rather than once per request type.
+    let tree = parsed::request_tree(json)?;
+    T::deserialize(tree).map_err(parsed::PathError::into_api_error)
 }
 
 /// Turns a serde_json error into the error envelope's form.
@@ -327,23 +312,4 @@ fn backticked<'a>(s: &'a str, prefix: &str) -> Option<&'a str> {
 /// RFC 6901 escaping of one reference token.
 pub(crate) fn escape_pointer(token: &str) -> String {
     token.replace('~', "~0").replace('/', "~1")
-}
-
-fn pointer_of(path: &serde_path_to_error::Path) -> String {
-    use serde_path_to_error::Segment;
-    let mut out = String::new();
-    for seg in path.iter() {
-        match seg {
-            Segment::Seq { index } => {
-                out.push('/');
-                out.push_str(&index.to_string());
-            }
-            Segment::Map { key } | Segment::Enum { variant: key } => {
-                out.push('/');
-                out.push_str(&escape_pointer(key));
-            }
-            Segment::Unknown => {}
-        }
-    }
-    out
 }
