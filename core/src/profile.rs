@@ -154,6 +154,7 @@ pub struct Youth {
 pub struct Decisions {
     /// A decision dated before this day is before the plan (default 2022-03-05, the date of
     /// guidance 793/BTTTT-THH that the plan implements).
+    #[serde(deserialize_with = "crate::teams::person::deserialize_date")]
     pub not_before: NaiveDate,
     /// Who signs, for messages ("Chủ tịch UBND xã").
     pub signer: String,

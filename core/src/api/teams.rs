@@ -52,7 +52,7 @@ fn as_of(s: &str) -> Result<NaiveDate, ApiError> {
 
 /// A date of a request, `YYYY-MM-DD`, or a `bad_request` at `pointer`.
 pub(crate) fn date(s: &str, pointer: &str) -> Result<NaiveDate, ApiError> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+    crate::teams::person::parse_iso_date(s).ok_or_else(|| {
         ApiError::new(ErrorCode::BadRequest, format!("Ngày {s:?} phải có dạng YYYY-MM-DD"), format!("the date {s:?} must be YYYY-MM-DD"))
             .at(pointer)
     })

@@ -18,7 +18,7 @@
 //! [`validate_team`] and [`validate_roster`] run them all and count the findings;
 //! [`validate_joining`] (with [`check_joining`]) asks them of a team about to join a stored roster.
 
-mod person;
+pub(crate) mod person;
 mod roster;
 mod rules;
 mod validate;

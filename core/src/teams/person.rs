@@ -20,10 +20,140 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
             return NaiveDate::from_ymd_opt(n(&digits[..4]) as i32, n(&digits[4..6]), n(&digits[6..]));
         }
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .or_else(|_| NaiveDate::parse_from_str(s, "%d/%m/%Y"))
-        .or_else(|_| NaiveDate::parse_from_str(s, "%d-%m-%Y"))
-        .ok()
+    read_date(s, YEAR_FIRST, '-').or_else(|| read_date(s, DAY_FIRST, '/')).or_else(|| read_date(s, DAY_FIRST, '-'))
+}
+
+/// A date written `YYYY-MM-DD`, as requests give them (`as_of`).
+pub(crate) fn parse_iso_date(s: &str) -> Option<NaiveDate> {
+    read_date(s, YEAR_FIRST, '-')
+}
+
+/// Which field comes where in a date.
+#[derive(Clone, Copy, PartialEq)]
+enum Field {
+    Year,
+    Month,
+    Day,
+}
+use Field::{Day, Month, Year};
+const YEAR_FIRST: [Field; 3] = [Year, Month, Day];
+const DAY_FIRST: [Field; 3] = [Day, Month, Year];
+
+/// Reads a date whose fields come in `order`, separated by `sep`, exactly as chrono's
+/// `NaiveDate::parse_from_str` reads it with "%Y-%m-%d", "%d/%m/%Y" or "%d-%m-%Y" (the
+/// test `reads_dates_as_chrono_does` compares the two): white space before a number is
+/// skipped; a day or month is one or two digits; a year is one to four digits, or any
+/// number of digits after a sign; nothing may follow. chrono's general parser, and the
+/// format-string reader it needs, were 26 KB of the WebAssembly module.
+fn read_date(s: &str, order: [Field; 3], sep: char) -> Option<NaiveDate> {
+    let (mut year, mut month, mut day) = (0, 0, 0);
+    let mut rest = s;
+    for (i, field) in order.into_iter().enumerate() {
+        if i > 0 {
+            rest = rest.strip_prefix(sep)?;
+        }
+        let (value, after) = read_number(rest, field == Year).ok()?;
+        rest = after;
+        match field {
+            Year => year = value,
+            Month => month = value,
+            Day => day = value,
+        }
+    }
+    if !rest.is_empty() {
+        return None;
+    }
+    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+}
+
+/// Why chrono would refuse a date, in its words (`chrono::format::ParseError`'s).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Refusal {
+    OutOfRange,
+    Invalid,
+    TooShort,
+    TooLong,
+}
+
+impl Refusal {
+    fn message(self) -> &'static str {
+        match self {
+            Refusal::OutOfRange => "input is out of range",
+            Refusal::Invalid => "input contains invalid characters",
+            Refusal::TooShort => "premature end of input",
+            Refusal::TooLong => "trailing input",
+        }
+    }
+}
+
+/// A number at the start of `s` after white space, and what follows it: one or two
+/// digits, or for a year up to four, or any number after a sign.
+fn read_number(s: &str, year: bool) -> Result<(i64, &str), Refusal> {
+    let s = s.trim_start();
+    let (negative, sign, max) = match s.as_bytes().first() {
+        Some(b'-') if year => (true, 1, usize::MAX),
+        Some(b'+') if year => (false, 1, usize::MAX),
+        _ => (false, 0, if year { 4 } else { 2 }),
+    };
+    let bytes = &s.as_bytes()[sign..];
+    if bytes.is_empty() {
+        return Err(Refusal::TooShort);
+    }
+    let digits = bytes.iter().take(max).take_while(|b| b.is_ascii_digit()).count();
+    if digits == 0 {
+        return Err(Refusal::Invalid);
+    }
+    let mut n: i64 = 0;
+    for &b in &bytes[..digits] {
+        n = n.checked_mul(10).and_then(|n| n.checked_add(i64::from(b - b'0'))).ok_or(Refusal::OutOfRange)?;
+    }
+    Ok((if negative { -n } else { n }, &s[sign + digits..]))
+}
+
+/// A date as chrono's `NaiveDate::from_str` reads it, and so as it reads from JSON
+/// (`Profile`'s `not_before`): `YYYY-MM-DD` with numbers as in [`read_date`], white
+/// space also allowed before each hyphen and at the end. A refusal is chrono's message.
+fn date_from_str(s: &str) -> Result<NaiveDate, Refusal> {
+    let (year, rest) = read_number(s, true)?;
+    let year = i32::try_from(year).map_err(|_| Refusal::OutOfRange)?;
+    let (month, rest) = read_number(hyphen(rest)?, false)?;
+    if !(1..=12).contains(&month) {
+        return Err(Refusal::OutOfRange);
+    }
+    let (day, rest) = read_number(hyphen(rest)?, false)?;
+    if !(1..=31).contains(&day) {
+        return Err(Refusal::OutOfRange);
+    }
+    if !rest.trim_start().is_empty() {
+        return Err(Refusal::TooLong);
+    }
+    NaiveDate::from_ymd_opt(year, month as u32, day as u32).ok_or(Refusal::OutOfRange)
+}
+
+/// What follows a hyphen after white space.
+fn hyphen(s: &str) -> Result<&str, Refusal> {
+    let s = s.trim_start();
+    match s.strip_prefix('-') {
+        Some(rest) => Ok(rest),
+        None if s.is_empty() => Err(Refusal::TooShort),
+        None => Err(Refusal::Invalid),
+    }
+}
+
+/// Reads a `NaiveDate` from a JSON string as chrono's own `Deserialize` does, with the
+/// same messages, without chrono's general parser.
+pub(crate) fn deserialize_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    struct V;
+    impl serde::de::Visitor<'_> for V {
+        type Value = NaiveDate;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a formatted date string")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<NaiveDate, E> {
+            date_from_str(v).map_err(|r| E::custom(r.message()))
+        }
+    }
+    d.deserialize_str(V)
 }
 
 /// Age in whole years on `on`, from a birth date; from a birth year alone, the age the
@@ -99,4 +229,97 @@ pub fn mask_phone(phone: &str) -> String {
     let head: String = chars[..3].iter().collect();
     let tail: String = chars[chars.len() - 3..].iter().collect();
     format!("{head}{}{tail}", "*".repeat(chars.len() - 6))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const FORMATS: [(&str, [Field; 3], char); 3] =
+        [("%Y-%m-%d", YEAR_FIRST, '-'), ("%d/%m/%Y", DAY_FIRST, '/'), ("%d-%m-%Y", DAY_FIRST, '-')];
+
+    fn agree(s: &str) -> Result<(), TestCaseError> {
+        for (format, order, sep) in FORMATS {
+            prop_assert_eq!(read_date(s, order, sep), NaiveDate::parse_from_str(s, format).ok(), "{:?} as {}", s, format);
+        }
+        let ours = date_from_str(s).map_err(|r| r.message().to_string());
+        let theirs = s.parse::<NaiveDate>().map_err(|e| e.to_string());
+        prop_assert_eq!(ours, theirs, "{:?} as NaiveDate::from_str", s);
+        Ok(())
+    }
+
+    #[test]
+    fn reads_dates_as_chrono_does() {
+        // Every day of 1899..2101 in each format, padded and not, and the near misses.
+        let mut d = NaiveDate::from_ymd_opt(1899, 1, 1).unwrap_or_default();
+        while d.year() < 2101 {
+            let (y, m, n) = (d.year(), d.month(), d.day());
+            for s in [
+                format!("{y}-{m:02}-{n:02}"),
+                format!("{y}-{m}-{n}"),
+                format!("{n:02}/{m:02}/{y}"),
+                format!("{n}/{m}/{y}"),
+                format!("{n:02}-{m:02}-{y}"),
+            ] {
+                agree(&s).unwrap();
+            }
+            d = d.succ_opt().unwrap_or_default();
+        }
+        for s in [
+            "",
+            " ",
+            "2022-02-29",
+            "2024-02-29",
+            "2022-2-3",
+            " 2022-12-31",
+            "2022-12-31 ",
+            "2022 -12-31",
+            "2022- 12-31",
+            "+2022-12-31",
+            "-0001-01-01",
+            "+12345-01-01",
+            "12345-01-01",
+            "0-1-1",
+            "2022-123-1",
+            "2022-00-10",
+            "31/12/2022",
+            "31/12/22",
+            "31-12-+2022",
+            "\u{3000}2022-12-31",
+            "２０２２-12-31",
+            "2022-12-31x",
+            "99999999999999999999-01-01",
+            "+99999999999999999999-01-01",
+            "2022—12—31",
+            "2022 - 12 - 31 ",
+            "2022",
+            "2022-",
+            "2022-12",
+            "2022-12-",
+            "-",
+            "+",
+            "2022-13-01",
+            "2022-12-32",
+            "2022-02-30",
+            "300000-01-01",
+            "+3000000000-01-01",
+            "2022-1a-01",
+            "2022-12-31 x",
+        ] {
+            agree(s).unwrap();
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn reads_any_text_as_chrono_does(s in "[ \t+\\-/0-9x\u{3000}]{0,16}") {
+            agree(&s)?;
+        }
+
+        #[test]
+        fn reads_date_shaped_text_as_chrono_does(s in "\\s?[+-]?[0-9]{1,6}\\s?[-/]?\\s?[0-9]{0,3}\\s?[-/]?\\s?[+-]?[0-9]{0,5}\\s?x?") {
+            agree(&s)?;
+        }
+    }
 }
