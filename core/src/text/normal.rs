@@ -41,7 +41,9 @@ const MARK: u32 = 1 << 9;
 /// (`start << 10 | properties`, sorted by start: the properties of every code point from
 /// `start` to the next entry's).
 fn properties(c: char) -> u32 {
-    if c < FIRST_AFFECTED {
+    // Below U+0300, and the precomposed Latin letters of U+1E00..U+1EFF (Vietnamese
+    // among them), nothing is a mark, has a class or fails the quick check.
+    if c < FIRST_AFFECTED || ('\u{1E00}'..='\u{1EFF}').contains(&c) {
         return 0;
     }
     let key = (c as u32) << 10 | 0x3FF;
@@ -152,7 +154,9 @@ fn compose_in_place(buf: &mut Vec<(char, u8)>) {
     let mut w = 0;
     for r in 0..buf.len() {
         let (c, class) = buf[r];
-        if let Some(si) = starter {
+        // Nothing below U+0300 is the second character of a composition (the test
+        // `no_composition_ends_below_u0300` checks), so it only starts a new composition.
+        if let (Some(si), true) = (starter, c >= FIRST_AFFECTED) {
             // Everything written after the starter is a non-starter in canonical order,
             // so the last one has the highest class: it blocks `c` if its class is not
             // lower than `c`'s.
@@ -351,6 +355,14 @@ mod tests {
             }
         }
         assert!(mismatches.is_empty(), "{} mismatches, first {:?}", mismatches.len(), &mismatches[..mismatches.len().min(20)]);
+    }
+
+    #[test]
+    fn no_composition_ends_below_u0300() {
+        for &i in COMPOSE {
+            let second = DECOMPOSE[usize::from(i)] & 0x1F_FFFF;
+            assert!(second >= FIRST_AFFECTED as u64, "U+{second:04X} ends a composition");
+        }
     }
 
     #[test]
