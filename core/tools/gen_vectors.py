@@ -334,6 +334,9 @@ def error_cases():
     out.append(case("bad as_of", "teams.validate", {"registry": "ninh-thuan-2022", "as_of": "31/12/2022", "team": {"level": "commune", "members": []}}))
     out.append(case("bad team level", "teams.validate", {"registry": "ninh-thuan-2022", "as_of": "2022-12-31", "team": {"level": "hamlet", "members": []}}))
     out.append(case("bad role", "teams.validate", {"registry": "ninh-thuan-2022", "as_of": "2022-12-31", "team": {"level": "commune", "members": [{"name": "A", "roles": ["mayor"]}]}}))
+    # A word field given another type is a bad request at its path, not bad JSON.
+    out.append(case("team level as a number", "teams.validate", {"registry": "ninh-thuan-2022", "as_of": "2022-12-31", "team": {"level": 5, "members": []}}))
+    out.append(case("tone style as an array", "text.tone_style", {"text": "Hoà", "style": ["modern"]}))
     out.append(case("bad month", "reports.schedule", {"registry": "ninh-thuan-2022", "month": "2022-13"}))
     out.append(case("bad today", "reports.status", {"registry": "ninh-thuan-2022", "month": "2022-07", "today": "10/08/2022"}))
     out.append(case("chain of an unknown commune", "reports.chain", {"registry": "ninh-thuan-2022", "team": {"level": "commune", "commune": "00000", "members": []}}))
