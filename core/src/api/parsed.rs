@@ -209,9 +209,7 @@ impl Tree<'_> {
             Tree::Map(_) => Unexpected::Map,
         }
     }
-}
 
-impl Tree<'_> {
     /// The error for a value of the wrong type; not generic, so it is written once.
     fn invalid_type(&self, expected: &dyn de::Expected) -> PathError {
         de::Error::invalid_type(self.unexpected(), expected)

@@ -20,12 +20,12 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
             return NaiveDate::from_ymd_opt(n(&digits[..4]) as i32, n(&digits[4..6]), n(&digits[6..]));
         }
     }
-    read_date(s, YEAR_FIRST, '-').or_else(|| read_date(s, DAY_FIRST, '/')).or_else(|| read_date(s, DAY_FIRST, '-'))
+    [ISO, DAY_SLASH, DAY_HYPHEN].iter().find_map(|form| read_date(s, form).ok())
 }
 
 /// A date written `YYYY-MM-DD`, as requests give them (`as_of`).
 pub(crate) fn parse_iso_date(s: &str) -> Option<NaiveDate> {
-    read_date(s, YEAR_FIRST, '-')
+    read_date(s, &ISO).ok()
 }
 
 /// Which field comes where in a date.
@@ -36,34 +36,64 @@ enum Field {
     Day,
 }
 use Field::{Day, Month, Year};
-const YEAR_FIRST: [Field; 3] = [Year, Month, Day];
-const DAY_FIRST: [Field; 3] = [Day, Month, Year];
 
-/// Reads a date whose fields come in `order`, separated by `sep`, exactly as chrono's
-/// `NaiveDate::parse_from_str` reads it with "%Y-%m-%d", "%d/%m/%Y" or "%d-%m-%Y" (the
-/// test `reads_dates_as_chrono_does` compares the two): white space before a number is
-/// skipped; a day or month is one or two digits; a year is one to four digits, or any
-/// number of digits after a sign; nothing may follow. chrono's general parser, and the
-/// format-string reader it needs, were 26 KB of the WebAssembly module.
-fn read_date(s: &str, order: [Field; 3], sep: char) -> Option<NaiveDate> {
+/// A form of date, as chrono's parser reads it from a format.
+struct DateForm {
+    /// The fields, in the order they are written.
+    order: [Field; 3],
+    /// What separates them.
+    sep: char,
+    /// Whether white space may also stand before each separator and at the end.
+    spaced: bool,
+}
+
+/// "%Y-%m-%d".
+const ISO: DateForm = DateForm { order: [Year, Month, Day], sep: '-', spaced: false };
+/// "%d/%m/%Y".
+const DAY_SLASH: DateForm = DateForm { order: [Day, Month, Year], sep: '/', spaced: false };
+/// "%d-%m-%Y".
+const DAY_HYPHEN: DateForm = DateForm { order: [Day, Month, Year], sep: '-', spaced: false };
+/// `NaiveDate::from_str`, and so chrono's `Deserialize` (`Profile`'s `not_before`).
+const FROM_STR: DateForm = DateForm { order: [Year, Month, Day], sep: '-', spaced: true };
+
+/// Reads a date in `form` exactly as chrono does (`NaiveDate::parse_from_str` with the
+/// form's format, or `NaiveDate::from_str`), refusals included: the tests compare the
+/// two. White space before a number is skipped; a day or month is one or two digits; a
+/// year is one to four digits, or any number of digits after a sign; nothing may follow.
+/// chrono's general parser, and the format-string reader it needs, were 26 KB of the
+/// WebAssembly module.
+fn read_date(s: &str, form: &DateForm) -> Result<NaiveDate, Refusal> {
     let (mut year, mut month, mut day) = (0, 0, 0);
     let mut rest = s;
-    for (i, field) in order.into_iter().enumerate() {
+    for (i, field) in form.order.into_iter().enumerate() {
         if i > 0 {
-            rest = rest.strip_prefix(sep)?;
+            if form.spaced {
+                rest = rest.trim_start();
+            }
+            rest = match rest.strip_prefix(form.sep) {
+                Some(after) => after,
+                None if rest.is_empty() => return Err(Refusal::TooShort),
+                None => return Err(Refusal::Invalid),
+            };
         }
-        let (value, after) = read_number(rest, field == Year).ok()?;
+        let (value, after) = read_number(rest, field == Year)?;
         rest = after;
+        // Each field is checked as it is read, as chrono does, so a bad month is
+        // refused before a bad day is read.
         match field {
-            Year => year = value,
-            Month => month = value,
-            Day => day = value,
+            Year => year = i32::try_from(value).map_err(|_| Refusal::OutOfRange)?,
+            Month if (1..=12).contains(&value) => month = value as u32,
+            Day if (1..=31).contains(&value) => day = value as u32,
+            Month | Day => return Err(Refusal::OutOfRange),
         }
+    }
+    if form.spaced {
+        rest = rest.trim_start();
     }
     if !rest.is_empty() {
-        return None;
+        return Err(Refusal::TooLong);
     }
-    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, u32::try_from(month).ok()?, u32::try_from(day).ok()?)
+    NaiveDate::from_ymd_opt(year, month, day).ok_or(Refusal::OutOfRange)
 }
 
 /// Why chrono would refuse a date, in its words (`chrono::format::ParseError`'s).
@@ -110,36 +140,6 @@ fn read_number(s: &str, year: bool) -> Result<(i64, &str), Refusal> {
     Ok((if negative { -n } else { n }, &s[sign + digits..]))
 }
 
-/// A date as chrono's `NaiveDate::from_str` reads it, and so as it reads from JSON
-/// (`Profile`'s `not_before`): `YYYY-MM-DD` with numbers as in [`read_date`], white
-/// space also allowed before each hyphen and at the end. A refusal is chrono's message.
-fn date_from_str(s: &str) -> Result<NaiveDate, Refusal> {
-    let (year, rest) = read_number(s, true)?;
-    let year = i32::try_from(year).map_err(|_| Refusal::OutOfRange)?;
-    let (month, rest) = read_number(hyphen(rest)?, false)?;
-    if !(1..=12).contains(&month) {
-        return Err(Refusal::OutOfRange);
-    }
-    let (day, rest) = read_number(hyphen(rest)?, false)?;
-    if !(1..=31).contains(&day) {
-        return Err(Refusal::OutOfRange);
-    }
-    if !rest.trim_start().is_empty() {
-        return Err(Refusal::TooLong);
-    }
-    NaiveDate::from_ymd_opt(year, month as u32, day as u32).ok_or(Refusal::OutOfRange)
-}
-
-/// What follows a hyphen after white space.
-fn hyphen(s: &str) -> Result<&str, Refusal> {
-    let s = s.trim_start();
-    match s.strip_prefix('-') {
-        Some(rest) => Ok(rest),
-        None if s.is_empty() => Err(Refusal::TooShort),
-        None => Err(Refusal::Invalid),
-    }
-}
-
 /// Reads a `NaiveDate` from a JSON string as chrono's own `Deserialize` does, with the
 /// same messages, without chrono's general parser.
 pub(crate) fn deserialize_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
@@ -150,7 +150,7 @@ pub(crate) fn deserialize_date<'de, D: serde::Deserializer<'de>>(d: D) -> Result
             f.write_str("a formatted date string")
         }
         fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<NaiveDate, E> {
-            date_from_str(v).map_err(|r| E::custom(r.message()))
+            read_date(v, &FROM_STR).map_err(|r| E::custom(r.message()))
         }
     }
     d.deserialize_str(V)
@@ -236,14 +236,15 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    const FORMATS: [(&str, [Field; 3], char); 3] =
-        [("%Y-%m-%d", YEAR_FIRST, '-'), ("%d/%m/%Y", DAY_FIRST, '/'), ("%d-%m-%Y", DAY_FIRST, '-')];
+    const FORMATS: [(&str, DateForm); 3] = [("%Y-%m-%d", ISO), ("%d/%m/%Y", DAY_SLASH), ("%d-%m-%Y", DAY_HYPHEN)];
 
     fn agree(s: &str) -> Result<(), TestCaseError> {
-        for (format, order, sep) in FORMATS {
-            prop_assert_eq!(read_date(s, order, sep), NaiveDate::parse_from_str(s, format).ok(), "{:?} as {}", s, format);
+        for (format, form) in &FORMATS {
+            let ours = read_date(s, form).map_err(|r| r.message().to_string());
+            let theirs = NaiveDate::parse_from_str(s, format).map_err(|e| e.to_string());
+            prop_assert_eq!(ours, theirs, "{:?} as {}", s, format);
         }
-        let ours = date_from_str(s).map_err(|r| r.message().to_string());
+        let ours = read_date(s, &FROM_STR).map_err(|r| r.message().to_string());
         let theirs = s.parse::<NaiveDate>().map_err(|e| e.to_string());
         prop_assert_eq!(ours, theirs, "{:?} as NaiveDate::from_str", s);
         Ok(())
