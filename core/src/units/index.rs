@@ -49,6 +49,18 @@ pub(crate) enum Ids {
     Many(Vec<UnitId>),
 }
 
+/// Collects in order, with no vector for none or one unit (none is an empty `Many`).
+impl FromIterator<UnitId> for Ids {
+    fn from_iter<I: IntoIterator<Item = UnitId>>(iter: I) -> Ids {
+        let mut iter = iter.into_iter();
+        match (iter.next(), iter.next()) {
+            (None, _) => Ids::Many(Vec::new()),
+            (Some(a), None) => Ids::One(a),
+            (Some(a), Some(b)) => Ids::Many([a, b].into_iter().chain(iter).collect()),
+        }
+    }
+}
+
 impl Ids {
     pub(crate) fn as_slice(&self) -> &[UnitId] {
         match self {

@@ -20,6 +20,7 @@
 //! The 2025 reform merged communes and abolished districts; [`Mapping`] follows each
 //! commune to its successors.
 
+mod exact;
 mod index;
 mod kind;
 mod load;

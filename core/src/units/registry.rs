@@ -164,6 +164,8 @@ pub(crate) struct Data {
     pub(crate) typo: OnceLock<super::typo::TypoIndex>,
     /// For each unit, whether another child of its parent has the same bare name key.
     pub(crate) shared_name: OnceLock<Vec<bool>>,
+    /// Units by their names as the list writes them, built when first needed.
+    pub(crate) exact: OnceLock<super::exact::ExactIndex>,
 }
 
 /// The units of one official list: provinces, districts where the list has them,
@@ -528,5 +530,6 @@ pub(crate) fn add_unit(data: &mut Data, level: Level, code: &str, full_name: &st
     data.units.push(Rec { code, full, bare_at: split.bare_at as u32, key, akey, level, kind: split.kind, parent });
     data.typo = OnceLock::new();
     data.shared_name = OnceLock::new();
+    data.exact = OnceLock::new();
     Ok(id)
 }

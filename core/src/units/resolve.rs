@@ -165,16 +165,7 @@ impl Search<'_, '_> {
         let (reg, t) = (self.reg, self.t);
         let u = reg.unit(id);
         let kind = if as_whole { UnitKind::Other } else { t.kind };
-        if kind != UnitKind::Other && u.kind() != kind {
-            return;
-        }
-        if kind == UnitKind::Other && u.is_numbered() && !self.scoped {
-            return;
-        }
-        if self.level.is_some_and(|l| l != u.level()) || (kind != UnitKind::Other && !kind.levels().contains(&u.level())) {
-            return;
-        }
-        if within.is_some_and(|w| !reg.is_within(id, w)) || !reg.ancestors_match(id, self.above) {
+        if !reg.admits(id, kind, self.level, within, self.scoped) || !reg.ancestors_match(id, self.above) {
             return;
         }
         let mut matched = matched;
@@ -344,6 +335,18 @@ impl Registry {
             }
         }
         out
+    }
+
+    /// Whether unit `id` may be what a text read as `kind` names, at `level`, within
+    /// `within`; `scoped` says whether the search is within a unit, where a number alone
+    /// ("1") may name one.
+    pub(super) fn admits(&self, id: UnitId, kind: UnitKind, level: Option<Level>, within: Option<UnitId>, scoped: bool) -> bool {
+        let u = self.unit(id);
+        !(kind != UnitKind::Other && u.kind() != kind
+            || kind == UnitKind::Other && u.is_numbered() && !scoped
+            || level.is_some_and(|l| l != u.level())
+            || kind != UnitKind::Other && !kind.levels().contains(&u.level())
+            || within.is_some_and(|w| !self.is_within(id, w)))
     }
 
     /// Whether the units above `id` match the typed parts, in order (each part higher
