@@ -5,7 +5,8 @@ use super::format::{format_slots, styled, unit_slot};
 use super::parse::{parse, ParsedSlot, Separators};
 use super::rules::NamingRules;
 use crate::diagnostics::{Diagnostic, Severity};
-use crate::text::{clean, name_key, to_tone_style, ToneStyle};
+use crate::text::clean::clean_cow;
+use crate::text::{name_key, to_tone_style, ToneStyle};
 use crate::units::{split_typed_name, Level, MatchKind, Registry, UnitId, UnitKind};
 use serde::{Deserialize, Serialize};
 
@@ -334,8 +335,8 @@ fn text_diagnostics(
         );
         return;
     }
-    let bare = clean(&t.bare);
-    if typed != clean(typed) {
+    let bare = clean_cow(&t.bare);
+    if *clean_cow(typed) != *typed {
         push("spacing", Severity::Info, format!("\"{typed}\" có khoảng trắng thừa"), format!("\"{typed}\" has extra spaces"));
     }
     let styled_bare = styled(rules, &bare);
@@ -343,7 +344,7 @@ fn text_diagnostics(
     if styled_bare == *canon_bare {
         return;
     }
-    if styled_bare.to_lowercase() == canon_bare.to_lowercase() {
+    if same_lowercase(&styled_bare, canon_bare) {
         push(
             "case",
             Severity::Info,
@@ -359,14 +360,15 @@ fn text_diagnostics(
             if to_tone_style(canon_bare, ToneStyle::Modern) == *canon_bare { ToneStyle::Modern } else { ToneStyle::Traditional },
         ),
     };
-    if other(&bare).to_lowercase() == canon_bare.to_lowercase() {
+    let restyled = other(&bare);
+    if same_lowercase(&restyled, canon_bare) {
         push(
             "tone_style",
             Severity::Info,
             format!("\"{typed}\" nên bỏ dấu là \"{canon}\""),
             format!("\"{typed}\" should place its tone marks as \"{canon}\""),
         );
-        if other(&bare) != *canon_bare {
+        if restyled != *canon_bare {
             push(
                 "case",
                 Severity::Info,
@@ -380,4 +382,14 @@ fn text_diagnostics(
         return;
     }
     push("spelling", Severity::Info, format!("\"{typed}\" nên viết là \"{canon}\""), format!("\"{typed}\" should be written \"{canon}\""));
+}
+
+/// `a.to_lowercase() == b.to_lowercase()`, without the two copies. `str::to_lowercase`
+/// writes a capital sigma at the end of a word as "ς", which a character alone cannot
+/// tell: text with one is compared by the copies.
+fn same_lowercase(a: &str, b: &str) -> bool {
+    if a.contains('\u{3A3}') || b.contains('\u{3A3}') {
+        return a.to_lowercase() == b.to_lowercase();
+    }
+    a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
 }

@@ -278,7 +278,7 @@ pub struct SplitName {
 /// assert_eq!(split_full_name("Phan Rang").kind, UnitKind::Other);
 /// ```
 pub fn split_full_name(full: &str) -> SplitName {
-    split_with(full, false).0
+    split_with(full, false)
 }
 
 /// [`split_full_name`] that gives the cleaned full name and where the bare name starts
@@ -314,13 +314,13 @@ impl CleanedSplit {
 /// assert_eq!(split_typed_name("xa phuoc ha").kind, UnitKind::RuralCommune);
 /// ```
 pub fn split_typed_name(typed: &str) -> SplitName {
-    split_with(typed, true).0
+    split_with(typed, true)
 }
 
-fn split_with(full: &str, abbreviations: bool) -> (SplitName, String) {
-    let cleaned = clean(full);
+fn split_with(full: &str, abbreviations: bool) -> SplitName {
+    let cleaned = crate::text::clean::clean_cow(full);
     let (kind, bare_at, abbreviated) = split_cleaned(&cleaned, abbreviations);
-    (SplitName { kind, bare: cleaned[bare_at..].to_string(), abbreviated }, cleaned)
+    SplitName { kind, bare: cleaned[bare_at..].to_string(), abbreviated }
 }
 
 /// The kind, the byte where the bare name starts (it is always the end of the cleaned
