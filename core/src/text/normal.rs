@@ -195,7 +195,20 @@ pub(crate) fn nfc(s: &str) -> Cow<'_, str> {
 }
 
 /// Whether `s` is in Normalization Form C.
+///
+/// A starter followed at once by a character it composes with is not NFC: the pair is
+/// canonically equivalent to their primary composite, which NFC writes. That answers for
+/// decomposed (NFD) text at its first accent, without normalising the whole of it.
 pub(crate) fn is_nfc(s: &str) -> bool {
+    let mut prev: Option<char> = None;
+    for c in s.chars() {
+        if let Some(p) = prev.filter(|_| c >= FIRST_AFFECTED) {
+            if compose(p, c).is_some() {
+                return false;
+            }
+        }
+        prev = (properties(c) & 0xFF == 0).then_some(c);
+    }
     matches!(nfc(s), Cow::Borrowed(_))
 }
 

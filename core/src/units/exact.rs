@@ -8,7 +8,7 @@
 //! search's best tier would be. It answers only where it is sure: a name that the search
 //! would split or key otherwise than the list does is left to the search.
 
-use super::index::{Ids, KeyIndex};
+use super::index::{hash_str, Ids, KeyIndex};
 use super::kind::{split_cleaned, Level, UnitKind};
 use super::registry::{Data, Registry, UnitId};
 use crate::text::name_key;
@@ -17,8 +17,8 @@ use crate::text::name_key;
 /// for.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct ExactIndex {
-    by_full: KeyIndex,
-    by_bare: KeyIndex,
+    /// Each unit under its full name, and under its bare name where that differs.
+    by_name: KeyIndex,
     /// Per unit: its full name reads, as a typed text, as the list split it (kind and
     /// bare name), with the same name key.
     full_reads_alike: Vec<bool>,
@@ -30,14 +30,17 @@ impl ExactIndex {
     pub(crate) fn build(data: &Data) -> ExactIndex {
         let n = data.units.len();
         let mut idx = ExactIndex { full_reads_alike: Vec::with_capacity(n), bare_reads_alike: Vec::with_capacity(n), ..Default::default() };
-        idx.by_full.reserve(n);
-        idx.by_bare.reserve(n);
+        idx.by_name.reserve(2 * n);
         for i in 0..n {
             let id = UnitId(i as u32);
             let u = data.unit(id);
             let (full, bare) = (u.full_name(), u.name());
-            idx.by_full.insert(full, id);
-            idx.by_bare.insert(bare, id);
+            idx.by_name.insert(full, id);
+            // Under the bare name too, unless that is the same hash (as the same text):
+            // a unit is filed once per bucket.
+            if hash_str(bare) != hash_str(full) {
+                idx.by_name.insert(bare, id);
+            }
             // What `resolve` would read in each, as a typed text.
             let plain = !full.contains([',', ';']) && name_key(bare) == u.name_key();
             let (kind, at, _) = split_cleaned(full, true);
@@ -57,25 +60,26 @@ impl Registry {
     pub(crate) fn exact_best(&self, text: &str, level: Option<Level>, within: Option<UnitId>) -> Option<Ids> {
         let data = &*self.data;
         let idx = data.exact.get_or_init(|| ExactIndex::build(data));
-        let full = idx.by_full.get(text).iter().copied().filter(|&id| data.unit(id).full_name() == text);
-        let bare = idx.by_bare.get(text).iter().copied().filter(|&id| data.unit(id).name() == text);
+        let ids = idx.by_name.get(text);
         // How `resolve` reads the text: as a full name with its type word, or as a bare
         // name; only names that it reads as the list splits them are answered here.
-        let (kind, hits) = match full.clone().next() {
-            Some(first) => {
-                if bare.clone().next().is_some() || !full.clone().all(|id| idx.full_reads_alike[id.0 as usize]) {
-                    return None;
-                }
-                (data.unit(first).kind(), full.collect::<Ids>())
+        let (mut full, mut bare, mut alike, mut kind) = (false, false, true, UnitKind::Other);
+        for &id in ids {
+            let u = data.unit(id);
+            if u.full_name() == text {
+                (full, kind) = (true, u.kind());
+                alike &= idx.full_reads_alike[id.0 as usize];
             }
-            None => {
-                if !bare.clone().all(|id| idx.bare_reads_alike[id.0 as usize]) {
-                    return None;
-                }
-                (UnitKind::Other, bare.collect::<Ids>())
+            if u.name() == text {
+                bare = true;
+                alike &= idx.bare_reads_alike[id.0 as usize];
             }
-        };
-        let best: Ids = hits.as_slice().iter().copied().filter(|&id| self.admits(id, kind, level, within, within.is_some())).collect();
+        }
+        if full == bare || !alike {
+            return None;
+        }
+        let named = |id: UnitId| if full { data.unit(id).full_name() == text } else { data.unit(id).name() == text };
+        let best: Ids = ids.iter().copied().filter(|&id| named(id) && self.admits(id, kind, level, within, within.is_some())).collect();
         (!best.as_slice().is_empty()).then_some(best)
     }
 }
