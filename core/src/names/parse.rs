@@ -1,7 +1,8 @@
 //! `parse`: a typed group name, read leniently, split into slots by the registry.
 
 use super::rules::NamingRules;
-use crate::text::{ascii_key, clean};
+use crate::text::ascii_key;
+use crate::text::clean::clean_cow;
 use crate::units::{Level, MatchKind, Registry, ResolveOptions, ResolveStatus, Tiers, UnitId};
 
 /// The longest name [`parse`] reads, in bytes; a longer one names nothing.
@@ -92,12 +93,17 @@ fn segmentations(rest: &str, sep: &str) -> (Vec<Vec<String>>, Separators) {
     let mut chars = sep.chars();
     let sep_char = chars.next().filter(|_| chars.next().is_none());
     if !sep.is_empty() && sep_char.map_or_else(|| rest.contains(sep), |c| rest.contains(c)) {
-        let raw: Vec<&str> = match sep_char {
-            Some(c) => trimmed.split(c).collect(),
-            None => trimmed.split(sep).collect(),
+        let (mut slots, mut spaced) = (Vec::with_capacity(4), false);
+        let mut take = |s: &str| {
+            spaced |= s.trim().is_empty() || s.starts_with(' ') || s.ends_with(' ');
+            if !s.trim().is_empty() {
+                slots.push(s.trim().to_string());
+            }
         };
-        let spaced = raw.iter().any(|s| s.trim().is_empty() || s.starts_with(' ') || s.ends_with(' '));
-        let slots: Vec<String> = raw.iter().map(|s| s.trim()).filter(|s| !s.is_empty()).map(str::to_string).collect();
+        match sep_char {
+            Some(c) => trimmed.split(c).for_each(&mut take),
+            None => trimmed.split(sep).for_each(&mut take),
+        }
         return (vec![slots], if spaced { Separators::Spaced } else { Separators::Standard });
     }
     for other in ['|', '/', ';', ','] {
@@ -166,24 +172,22 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
     if name.len() > MAX_NAME_BYTES {
         return best;
     }
-    let cleaned = clean(name);
+    let cleaned = clean_cow(name);
     let (prefix, rest) = split_prefix(&cleaned);
-    best.prefix = prefix.clone();
     let (readings, separators) = segmentations(rest, &rules.separator);
-    best.separators = separators;
     let mut best_score = 0;
     for slots in readings {
         let candidate = read_slots(reg, slots, province, lookup);
         let score = score(&candidate);
         if score > best_score {
             best_score = score;
-            best = ParsedName { prefix: prefix.clone(), separators, ..candidate };
+            best = candidate;
         }
         if score >= 4 {
             break;
         }
     }
-    best
+    ParsedName { prefix, separators, ..best }
 }
 
 /// 4: commune and parent agree; 3: the commune is unique, the parent slot wrong;
@@ -211,8 +215,12 @@ fn read_slots(reg: &Registry, mut slots: Vec<String>, province: Option<UnitId>, 
     };
     let parent_level = if reg.tiers() == Some(Tiers::Two) { Level::Province } else { Level::District };
     let exact = parent_text.as_deref().filter(|_| lookup == Lookup::IndexFirst);
-    if let Some(exact) = exact.and_then(|pt| read_exact(reg, &commune_text, pt, parent_level, province)) {
-        p = ParsedName { extra: p.extra, ..exact };
+    if let Some((commune, parent, ambiguous)) = exact.and_then(|pt| read_exact(reg, &commune_text, pt, parent_level, province)) {
+        let slot = |text, unit| Some(ParsedSlot { text, unit, matched: Some(MatchKind::Exact) });
+        p.unit = commune;
+        p.commune = slot(commune_text, commune);
+        p.parent = slot(parent_text.unwrap_or_default(), parent);
+        p.ambiguous = ambiguous;
     } else {
         read_units(reg, &mut p, commune_text, parent_text, parent_level, province);
     }
@@ -229,8 +237,16 @@ fn read_slots(reg: &Registry, mut slots: Vec<String>, province: Option<UnitId>, 
 /// The commune and parent slots when each is a unit's name exactly as the list writes
 /// it, as a well-typed name has them: what [`read_units`] would read, found by the
 /// registry's index of names ([`Registry::exact_best`]) instead of a search. `None`
-/// where no pair of such names fits, and the search must decide.
-fn read_exact(reg: &Registry, commune_text: &str, parent_text: &str, parent_level: Level, province: Option<UnitId>) -> Option<ParsedName> {
+/// where no pair of such names fits, and the search must decide. The answer: the
+/// commune (if one), the parent (if one), and the communes the name may mean when it
+/// names several.
+fn read_exact(
+    reg: &Registry,
+    commune_text: &str,
+    parent_text: &str,
+    parent_level: Level,
+    province: Option<UnitId>,
+) -> Option<(Option<UnitId>, Option<UnitId>, Vec<UnitId>)> {
     let parents = reg.exact_best(parent_text, Some(parent_level), province)?;
     let parents = parents.as_slice();
     let mut pairs: Vec<(UnitId, UnitId)> = Vec::new();
@@ -239,21 +255,10 @@ fn read_exact(reg: &Registry, commune_text: &str, parent_text: &str, parent_leve
             pairs.extend(communes.as_slice().iter().map(|&c| (c, pu)));
         }
     }
-    let slot = |text: &str, unit| Some(ParsedSlot { text: text.to_string(), unit, matched: Some(MatchKind::Exact) });
     match pairs.as_slice() {
         [] => None,
-        &[(c, pu)] => Some(ParsedName {
-            unit: Some(c),
-            commune: slot(commune_text, Some(c)),
-            parent: slot(parent_text, Some(pu)),
-            ..Default::default()
-        }),
-        many => Some(ParsedName {
-            ambiguous: many.iter().map(|&(c, _)| c).collect(),
-            commune: slot(commune_text, None),
-            parent: slot(parent_text, (parents.len() == 1).then(|| parents[0])),
-            ..Default::default()
-        }),
+        &[(c, pu)] => Some((Some(c), Some(pu), Vec::new())),
+        many => Some((None, (parents.len() == 1).then(|| parents[0]), many.iter().map(|&(c, _)| c).collect())),
     }
 }
 
