@@ -202,6 +202,18 @@ const ABBREVIATIONS: &[(&str, UnitKind)] = &[
     ("x", UnitKind::RuralCommune),
 ];
 
+/// The number of letters of the longest of [`ABBREVIATIONS`].
+const LONGEST_ABBREVIATION: usize = {
+    let (mut i, mut longest) = (0, 0);
+    while i < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[i].0.len() > longest {
+            longest = ABBREVIATIONS[i].0.len();
+        }
+        i += 1;
+    }
+    longest
+};
+
 impl UnitKind {
     /// The type word, as the official lists write it ("Thị trấn").
     pub fn type_word(self) -> &'static str {
@@ -341,7 +353,8 @@ pub(crate) fn split_cleaned(cleaned: &str, abbreviations: bool) -> (UnitKind, us
     // An abbreviation ("TT", "P.", "Q1"): its first word is short ASCII, and no
     // abbreviation is also the ASCII form of a type word, so trying it first is safe.
     let first = cleaned.split(' ').next().unwrap_or_default();
-    if abbreviations && first.len() <= 6 && first.is_ascii() {
+    let abbreviation_first = abbreviations && first.len() <= 6 && first.is_ascii();
+    if abbreviation_first {
         if let Some((kind, bare_at)) = split_abbreviation(cleaned) {
             return (kind, bare_at, Some(true));
         }
@@ -361,7 +374,8 @@ pub(crate) fn split_cleaned(cleaned: &str, abbreviations: bool) -> (UnitKind, us
             }
         }
     }
-    if abbreviations {
+    // (Tried above already, with the same answer, if the first word was short ASCII.)
+    if abbreviations && !abbreviation_first {
         if let Some((kind, bare_at)) = split_abbreviation(cleaned) {
             return (kind, bare_at, Some(true));
         }
@@ -430,7 +444,8 @@ fn split_abbreviation(cleaned: &str) -> Option<(UnitKind, usize)> {
             }
             n += 1;
         }
-        let Some(letters) = letters.get(..n) else {
+        // Longer than every abbreviation ("binh" in "binh tuong"): not one.
+        let Some(letters) = letters.get(..n).filter(|l| l.len() <= LONGEST_ABBREVIATION) else {
             continue;
         };
         let rest = &cleaned[end..];
@@ -550,5 +565,19 @@ mod tests {
         assert_eq!(split_typed_name("thi tran Khanh Hai").bare, "Khanh Hai");
         assert_eq!(split_typed_name("TỔ DÂN PHỐ 12").bare, "12");
         assert_eq!(split_typed_name("TỔ DÂN PHỐ").kind, UnitKind::Other);
+    }
+
+    /// Every abbreviation, the longest included, in each way people write it.
+    #[test]
+    fn every_abbreviation_is_read() {
+        for &(a, kind) in ABBREVIATIONS {
+            let upper = a.to_ascii_uppercase();
+            let dotted: String = a.chars().flat_map(|c| [c.to_ascii_uppercase(), '.']).collect();
+            for typed in [format!("{upper}12"), format!("{upper}.12"), format!("{dotted} Phước Hà"), format!("{a}. 12")] {
+                let s = split_typed_name(&typed);
+                assert_eq!((s.kind, s.abbreviated), (kind, Some(true)), "{typed:?}");
+            }
+        }
+        assert_eq!(LONGEST_ABBREVIATION, 3);
     }
 }
