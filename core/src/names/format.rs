@@ -2,6 +2,7 @@
 
 use super::rules::{NamingRules, Slot, TypeWords};
 use crate::text::clean::clean_cow;
+use std::borrow::Cow;
 use crate::text::to_tone_style;
 use crate::units::{Level, Registry, UnitId};
 
@@ -15,7 +16,7 @@ pub enum FormatError {
 
 /// The slot text of a unit: its bare name, or its full name when the rules ask for the
 /// type word or the bare name would not be enough.
-pub(crate) fn unit_slot(reg: &Registry, rules: &NamingRules, id: UnitId) -> String {
+pub(crate) fn unit_slot<'r>(reg: &'r Registry, rules: &NamingRules, id: UnitId) -> Cow<'r, str> {
     let u = reg.unit(id);
     let needs_type_word = match rules.type_words {
         TypeWords::Always => true,
@@ -24,10 +25,12 @@ pub(crate) fn unit_slot(reg: &Registry, rules: &NamingRules, id: UnitId) -> Stri
     styled(rules, if needs_type_word { u.full_name() } else { u.name() })
 }
 
-pub(crate) fn styled(rules: &NamingRules, text: &str) -> String {
-    let mut out = String::new();
-    push_styled(rules, text, &mut out);
-    out
+/// `text` in the rules' tone style: the text itself when the rules keep the list's.
+pub(crate) fn styled<'t>(rules: &NamingRules, text: &'t str) -> Cow<'t, str> {
+    match rules.tone_style {
+        Some(style) => Cow::Owned(to_tone_style(text, style)),
+        None => Cow::Borrowed(text),
+    }
 }
 
 fn push_styled(rules: &NamingRules, text: &str, out: &mut String) {
