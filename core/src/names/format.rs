@@ -2,9 +2,9 @@
 
 use super::rules::{NamingRules, Slot, TypeWords};
 use crate::text::clean::clean_cow;
-use std::borrow::Cow;
 use crate::text::to_tone_style;
 use crate::units::{Level, Registry, UnitId};
+use std::borrow::Cow;
 
 /// Why a name could not be formatted.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]

@@ -14,6 +14,12 @@ enum Map {
 #[inline]
 fn map_char(c: char) -> Map {
     match c {
+        // Letters, digits and combining marks that no rule below touches, answered
+        // first: most characters of a name that is not clean are these.
+        'a'..='z' | 'A'..='Z' | '0'..='9' | '\u{C0}'..='\u{CF}' | '\u{D1}'..='\u{EF}' | '\u{F1}'..='\u{24F}' | '\u{300}'..='\u{36F}' => {
+            Map::Keep
+        }
+        '\u{1E00}'..='\u{1EFF}' => Map::Keep,
         // Look-alike letters: Icelandic eth typed for đ.
         '\u{D0}' => Map::To('Đ'),
         '\u{F0}' => Map::To('đ'),
@@ -225,10 +231,10 @@ fn clean_slow(s: &str, out: &mut String) {
     // Map, normalise, and map once more: a few characters normalise to a mapped one
     // (U+1FEF GREEK VARIA is U+0060 in NFC), which would otherwise survive one pass.
     let (mapped, _) = map_all(s);
-    let mut composed = nfc(&mapped).into_owned();
-    let (again, changed) = map_all(&composed);
-    if changed {
-        composed = nfc(&again).into_owned();
+    let mut composed = nfc(&mapped);
+    if composed.chars().any(|c| !matches!(map_char(c), Map::Keep) && c != ' ') {
+        let (again, _) = map_all(&composed);
+        composed = std::borrow::Cow::Owned(nfc(&again).into_owned());
     }
     let mut pending_space = false;
     for c in composed.chars() {

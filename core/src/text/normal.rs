@@ -110,6 +110,9 @@ fn decompose_into(c: char, buf: &mut Vec<(char, u8)>) {
     let cp = c as u32;
     if c < FIRST_DECOMPOSABLE {
         buf.push((c, 0));
+    } else if matches!(c, '\u{300}'..='\u{33F}' | '\u{345}'..='\u{36F}') {
+        // The combining diacritical marks decompose no further, but for U+0340–U+0344.
+        buf.push((c, combining_class(c)));
     } else if (S_BASE..S_BASE + S_COUNT).contains(&cp) {
         let s = cp - S_BASE;
         let jamo = [L_BASE + s / N_COUNT, V_BASE + (s % N_COUNT) / T_COUNT, T_BASE + s % T_COUNT];
@@ -129,7 +132,12 @@ fn decompose_into(c: char, buf: &mut Vec<(char, u8)>) {
 fn decompose_ordered(s: impl Iterator<Item = char>, buf: &mut Vec<(char, u8)>) {
     buf.clear();
     for c in s {
-        decompose_into(c, buf);
+        // Most characters of a name: nothing to decompose, nothing to look up.
+        if c < FIRST_DECOMPOSABLE {
+            buf.push((c, 0));
+        } else {
+            decompose_into(c, buf);
+        }
     }
     // A stable sort of each run of non-starters by combining class: sorting whole runs
     // keeps the cost at n log n, where swapping neighbours would be quadratic on a long
