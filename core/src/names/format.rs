@@ -33,13 +33,6 @@ pub(crate) fn styled<'t>(rules: &NamingRules, text: &'t str) -> Cow<'t, str> {
     }
 }
 
-fn push_styled(rules: &NamingRules, text: &str, out: &mut String) {
-    match rules.tone_style {
-        Some(style) => out.push_str(&to_tone_style(text, style)),
-        None => out.push_str(text),
-    }
-}
-
 /// The canonical group name of the team of `commune` (a village team when `village` is
 /// given: its name with its type word, as "Thôn Phước Lợi").
 ///
@@ -89,7 +82,7 @@ pub(crate) fn format_slots(rules: &NamingRules, village: Option<&str>, commune: 
             Slot::Village => {
                 if let Some(v) = village {
                     sep(&mut name);
-                    push_styled(rules, &clean_cow(v), &mut name);
+                    name.push_str(&styled(rules, &clean_cow(v)));
                 }
             }
             Slot::Commune => {
