@@ -71,25 +71,23 @@ pub(crate) fn is_invisible(c: char) -> bool {
     matches!(map_char(c), Map::Drop)
 }
 
-/// Applies [`map_char`] to every character; says whether anything changed.
-fn map_all(s: &str) -> (String, bool) {
+/// Whether [`map_char`] changes `c` (a space stays a space).
+fn is_mapped(c: char) -> bool {
+    c != ' ' && !matches!(map_char(c), Map::Keep)
+}
+
+/// Applies [`map_char`] to every character.
+fn map_all(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut changed = false;
     for c in s.chars() {
         match map_char(c) {
             Map::Keep => out.push(c),
-            Map::To(m) => {
-                out.push(m);
-                changed = true;
-            }
-            Map::Space => {
-                out.push(' ');
-                changed |= c != ' ';
-            }
-            Map::Drop => changed = true,
+            Map::To(m) => out.push(m),
+            Map::Space => out.push(' '),
+            Map::Drop => {}
         }
     }
-    (out, changed)
+    out
 }
 
 /// Whether byte `x`, after byte `p`, keeps a text from being certainly clean: a byte
@@ -230,11 +228,10 @@ pub fn clean_into(s: &str, out: &mut String) {
 fn clean_slow(s: &str, out: &mut String) {
     // Map, normalise, and map once more: a few characters normalise to a mapped one
     // (U+1FEF GREEK VARIA is U+0060 in NFC), which would otherwise survive one pass.
-    let (mapped, _) = map_all(s);
+    let mapped = map_all(s);
     let mut composed = nfc(&mapped);
-    if composed.chars().any(|c| !matches!(map_char(c), Map::Keep) && c != ' ') {
-        let (again, _) = map_all(&composed);
-        composed = std::borrow::Cow::Owned(nfc(&again).into_owned());
+    if composed.chars().any(is_mapped) {
+        composed = std::borrow::Cow::Owned(nfc(&map_all(&composed)).into_owned());
     }
     let mut pending_space = false;
     for c in composed.chars() {
