@@ -342,11 +342,11 @@ impl Registry {
     /// ("1") may name one.
     pub(super) fn admits(&self, id: UnitId, kind: UnitKind, level: Option<Level>, within: Option<UnitId>, scoped: bool) -> bool {
         let u = self.unit(id);
-        !(kind != UnitKind::Other && u.kind() != kind
-            || kind == UnitKind::Other && u.is_numbered() && !scoped
-            || level.is_some_and(|l| l != u.level())
-            || kind != UnitKind::Other && !kind.levels().contains(&u.level())
-            || within.is_some_and(|w| !self.is_within(id, w)))
+        // The cheap tests first: reading the name to see whether it is a number comes last.
+        !(level.is_some_and(|l| l != u.level())
+            || kind != UnitKind::Other && (u.kind() != kind || !kind.levels().contains(&u.level()))
+            || within.is_some_and(|w| !self.is_within(id, w))
+            || kind == UnitKind::Other && !scoped && u.is_numbered())
     }
 
     /// Whether the units above `id` match the typed parts, in order (each part higher
