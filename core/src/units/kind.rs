@@ -363,9 +363,21 @@ pub(crate) fn split_cleaned(cleaned: &str, abbreviations: bool) -> (UnitKind, us
     // first three words folded to ASCII, against the type words folded the same way.
     // A bare name such as "Phước Hà" starts no type word: nothing to fold or compare.
     if may_start_type_word(cleaned) {
-        let head = folded_head(cleaned);
+        // Folded on the stack where the head is letters and spaces, as typed type words
+        // are ("THÔN", "thi tran"); by `ascii_key` otherwise.
+        let (stack, folded);
+        let head = match fold_head_letters(cleaned) {
+            Some((bytes, n)) => {
+                stack = bytes;
+                &stack[..n]
+            }
+            None => {
+                folded = folded_head(cleaned);
+                folded.as_bytes()
+            }
+        };
         for &(kind, ascii) in KINDS_ASCII {
-            if starts_with_words(&head, ascii) {
+            if starts_with_words(head, ascii) {
                 // The bare name starts after as many words as the type word has.
                 let n = ascii.split(' ').count();
                 if let Some((i, _)) = cleaned.match_indices(' ').nth(n - 1) {
@@ -389,9 +401,39 @@ fn folded_head(cleaned: &str) -> String {
     ascii_key(&cleaned[..end])
 }
 
+/// How many bytes of a folded head [`fold_head_letters`] keeps: more than the longest
+/// type word of [`KINDS_ASCII`] and the byte after it (a test checks).
+const HEAD_BYTES: usize = 16;
+
+/// [`folded_head`] without a string, where each character of the first three words
+/// folds alone (letters, and the spaces between them): its first [`HEAD_BYTES`] bytes.
+/// `None` for any other character (a digit, a hyphen, a mark), which `ascii_key` may
+/// fold with its neighbours.
+fn fold_head_letters(cleaned: &str) -> Option<([u8; HEAD_BYTES], usize)> {
+    let mut head = [0u8; HEAD_BYTES];
+    let (mut n, mut spaces) = (0, 0);
+    for c in cleaned.chars() {
+        let b = if c == ' ' {
+            spaces += 1;
+            if spaces == 3 {
+                break;
+            }
+            b' '
+        } else {
+            crate::text::letters::fold(c)?
+        };
+        let Some(slot) = head.get_mut(n) else {
+            break;
+        };
+        *slot = b;
+        n += 1;
+    }
+    Some((head, n))
+}
+
 /// Whether `head` starts with the whole words `words`.
-fn starts_with_words(head: &str, words: &str) -> bool {
-    head.starts_with(words) && matches!(head.as_bytes().get(words.len()), None | Some(b' '))
+fn starts_with_words(head: &[u8], words: &str) -> bool {
+    head.starts_with(words.as_bytes()) && matches!(head.get(words.len()), None | Some(b' '))
 }
 
 /// Whether the first word of a cleaned name, folded as [`ascii_key`] folds it, may be
@@ -529,8 +571,33 @@ mod tests {
         }
         let head = folded_head(&cleaned);
         for (_, ascii) in KINDS_ASCII {
-            assert!(!starts_with_words(&head, ascii), "{name:?} was ruled out, but its head {head:?} starts with {ascii:?}");
+            assert!(!starts_with_words(head.as_bytes(), ascii), "{name:?} was ruled out, but its head {head:?} starts with {ascii:?}");
         }
+    }
+
+    /// The head folded on the stack is `folded_head`'s, as far as a type word and the
+    /// byte after it reach.
+    fn assert_head_folds_alike(name: &str) {
+        let cleaned = clean(name);
+        if let Some((bytes, n)) = fold_head_letters(&cleaned) {
+            let head = folded_head(&cleaned);
+            let keep = head.len().min(HEAD_BYTES);
+            assert_eq!(&bytes[..n], &head.as_bytes()[..keep], "{name:?}");
+        }
+    }
+
+    #[test]
+    fn the_head_folds_alike_on_the_stack() {
+        assert!(KINDS_ASCII.iter().all(|(_, a)| a.len() < HEAD_BYTES));
+        for field in crate::test_data::official_fields() {
+            for typed in [field.to_string(), field.to_uppercase(), ascii_key(field), field.to_lowercase()] {
+                assert_head_folds_alike(&typed);
+            }
+        }
+        assert_eq!(fold_head_letters("THỊ TRẤN Khánh Hải").map(|(b, n)| b[..n].to_vec()), Some(b"thi tran khanh".to_vec()));
+        assert_eq!(fold_head_letters("Phường 01"), None);
+        assert_eq!(fold_head_letters("Thôn Phan Rang Tháp Chàm"), Some((*b"thon phan rang\0\0", 14)));
+        assert_eq!(fold_head_letters("Thôn Phan Rang-Tháp Chàm"), None);
     }
 
     #[test]
@@ -549,6 +616,7 @@ mod tests {
         #[test]
         fn the_type_word_check_rules_out_no_type_word_in_any_text(s in "[ a-zA-Z0-9.\\-àảạăằâấđĐêềíòôốơờùủưứỳýÀẤ\u{300}\u{303}]{0,24}") {
             assert_no_type_word_missed(&s);
+            assert_head_folds_alike(&s);
         }
     }
 
