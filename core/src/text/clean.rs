@@ -234,6 +234,8 @@ fn clean_slow(s: &str, out: &mut String) {
         composed = std::borrow::Cow::Owned(nfc(&map_all(&composed)).into_owned());
     }
     let mut pending_space = false;
+    // At most as long as the composed text: grown once, not as it fills.
+    out.reserve(composed.len());
     for c in composed.chars() {
         if c == ' ' {
             pending_space = !out.is_empty();

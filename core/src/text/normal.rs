@@ -194,7 +194,10 @@ pub(crate) fn nfc(s: &str) -> Cow<'_, str> {
     let mut buf = Vec::with_capacity(s.len());
     decompose_ordered(s.chars(), &mut buf);
     compose_in_place(&mut buf);
-    let out: String = buf.iter().map(|&(c, _)| c).collect();
+    // NFC is rarely longer than its input (a few composition exclusions are): one
+    // allocation, most often.
+    let mut out = String::with_capacity(s.len());
+    out.extend(buf.iter().map(|&(c, _)| c));
     if out == s {
         Cow::Borrowed(s)
     } else {
