@@ -385,46 +385,46 @@ fn text_diagnostics(
     push("spelling", Severity::Info, format!("\"{typed}\" nên viết là \"{canon}\""), format!("\"{typed}\" should be written \"{canon}\""));
 }
 
-/// `a.to_lowercase() == b.to_lowercase()`, without the two copies. `str::to_lowercase`
-/// writes a capital sigma at the end of a word as "ς", which a character alone cannot
-/// tell: text with one is compared by the copies.
+/// `a.to_lowercase() == b.to_lowercase()`, without the two copies.
 ///
-/// Otherwise letters of the Vietnamese alphabet are compared by their table entries without the
-/// case bit, one load each (a test checks that this is their lower case); from the
-/// first character that is not such a letter on both sides, by `char::to_lowercase`.
+/// Letters of the Vietnamese alphabet are compared by their table entries without the
+/// case bit, one load each (a test checks that this is their lower case). From the first
+/// pair of characters that differ and are not both such letters, the rest is compared by
+/// `char::to_lowercase`; or, if either text has a capital sigma, the whole by
+/// `str::to_lowercase`, which writes one at the end of a word as "ς" (a character alone
+/// cannot tell). Before that pair, each side's characters are the same or are letters
+/// of one case or the other, so a sigma's context is the same on both sides, and the
+/// loop may pass over one.
 fn same_lowercase(a: &str, b: &str) -> bool {
-    if a.contains('\u{3A3}') || b.contains('\u{3A3}') {
-        return a.to_lowercase() == b.to_lowercase();
-    }
     let (mut ai, mut bi) = (a.char_indices(), b.char_indices());
     loop {
-        match (ai.next(), bi.next()) {
+        let (i, j) = match (ai.next(), bi.next()) {
             (None, None) => return true,
             (Some((i, ca)), Some((j, cb))) => {
                 if ca == cb {
                     continue;
                 }
                 let (ea, eb) = (info(ca as u32), info(cb as u32));
-                if ea == 0 || eb == 0 {
-                    return same_lowercase_by_chars(&a[i..], &b[j..]);
+                if ea != 0 && eb != 0 {
+                    if ea & !UPPER != eb & !UPPER {
+                        return false;
+                    }
+                    continue;
                 }
-                if ea & !UPPER != eb & !UPPER {
-                    return false;
-                }
+                (i, j)
             }
-            (Some((i, _)), None) => return same_lowercase_by_chars(&a[i..], ""),
-            (None, Some((j, _))) => return same_lowercase_by_chars("", &b[j..]),
+            (Some((i, _)), None) => (i, b.len()),
+            (None, Some((j, _))) => (a.len(), j),
+        };
+        if a.contains('\u{3A3}') || b.contains('\u{3A3}') {
+            return a.to_lowercase() == b.to_lowercase();
         }
+        return a[i..].chars().flat_map(char::to_lowercase).eq(b[j..].chars().flat_map(char::to_lowercase));
     }
 }
 
 /// The case bit of a letter's table entry ([`crate::text::letters::unpack`]).
 const UPPER: u16 = 0x200;
-
-/// [`same_lowercase`] by `char::to_lowercase`, for text without a capital sigma.
-fn same_lowercase_by_chars(a: &str, b: &str) -> bool {
-    a.chars().flat_map(char::to_lowercase).eq(b.chars().flat_map(char::to_lowercase))
-}
 
 #[cfg(test)]
 mod tests {
