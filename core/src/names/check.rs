@@ -8,7 +8,8 @@ use crate::diagnostics::{Diagnostic, Severity};
 use crate::text::clean::clean_cow;
 use crate::text::letters::info;
 use crate::text::{name_key, to_tone_style, ToneStyle};
-use crate::units::{split_typed_name, Level, MatchKind, Registry, UnitId, UnitKind};
+use crate::units::split_text;
+use crate::units::{Level, MatchKind, Registry, UnitId, UnitKind};
 use serde::{Deserialize, Serialize};
 
 /// A message from its pieces, as `format!("{}{}…")` would write them, in one allocation
@@ -309,9 +310,7 @@ fn slot_diagnostics(rules: &NamingRules, slot: &ParsedSlot, canon: &str, which: 
 /// Whether the typed text has diacritics where the canonical one has them (so that an
 /// ASCII-key match is a matter of case or type word, not of diacritics).
 fn same_letters_with_diacritics(typed: &str, canon: &str) -> bool {
-    let t = split_typed_name(typed);
-    let c = split_typed_name(canon);
-    name_key(&t.bare) == name_key(&c.bare)
+    name_key(split_text(typed, true).bare()) == name_key(split_text(canon, true).bare())
 }
 
 /// Findings for a slot whose text names the right unit, by how it differs from the
@@ -331,8 +330,8 @@ fn text_diagnostics(
     let mut push = |code: &str, sev: Severity, vi: String, en: String| {
         d.push(diag(code, sev, vi, en).param("slot", which).param("typed", typed).param("expected", canon));
     };
-    let t = split_typed_name(typed);
-    let c = split_typed_name(canon);
+    let t = split_text(typed, true);
+    let c = split_text(canon, true);
     let typed_kind = t.kind != UnitKind::Other;
     let canon_kind = c.kind != UnitKind::Other;
     if typed_kind != canon_kind || t.abbreviated == Some(true) {
@@ -344,12 +343,12 @@ fn text_diagnostics(
         );
         return;
     }
-    let bare = clean_cow(&t.bare);
+    let bare = clean_cow(t.bare());
     if *clean_cow(typed) != *typed {
         push("spacing", Severity::Info, say!("\"", typed, "\" có khoảng trắng thừa"), say!("\"", typed, "\" has extra spaces"));
     }
     let styled_bare = styled(rules, &bare);
-    let canon_bare = &c.bare;
+    let canon_bare = c.bare();
     if styled_bare == *canon_bare {
         return;
     }

@@ -330,9 +330,32 @@ pub fn split_typed_name(typed: &str) -> SplitName {
 }
 
 fn split_with(full: &str, abbreviations: bool) -> SplitName {
-    let cleaned = crate::text::clean::clean_cow(full);
+    let s = split_text(full, abbreviations);
+    SplitName { kind: s.kind, bare: s.bare().to_string(), abbreviated: s.abbreviated }
+}
+
+/// [`split_typed_name`] (or, without `abbreviations`, [`split_full_name`]) without
+/// copies: the text cleaned (borrowed when it is clean already) and where its bare name
+/// starts.
+pub(crate) fn split_text(text: &str, abbreviations: bool) -> SplitText<'_> {
+    let cleaned = crate::text::clean::clean_cow(text);
     let (kind, bare_at, abbreviated) = split_cleaned(&cleaned, abbreviations);
-    SplitName { kind, bare: cleaned[bare_at..].to_string(), abbreviated }
+    SplitText { kind, bare_at, abbreviated, cleaned }
+}
+
+/// A text cleaned and split, as [`SplitName`] without its copy of the bare name.
+pub(crate) struct SplitText<'a> {
+    pub kind: UnitKind,
+    pub abbreviated: Option<bool>,
+    bare_at: usize,
+    cleaned: std::borrow::Cow<'a, str>,
+}
+
+impl SplitText<'_> {
+    /// The name without its type word.
+    pub fn bare(&self) -> &str {
+        self.cleaned.get(self.bare_at..).unwrap_or_default()
+    }
 }
 
 /// The kind, the byte where the bare name starts (it is always the end of the cleaned
