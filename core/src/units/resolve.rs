@@ -4,7 +4,7 @@ use super::kind::{split_cleaned, Level, UnitKind};
 use super::registry::{Registry, UnitId};
 use super::typo::{within_one_edit, TypoIndex, MIN_TYPO_LETTERS};
 use crate::text::clean::clean_cow;
-use crate::text::{ascii_key, clean, name_key};
+use crate::text::{ascii_key, ascii_key_into, name_key};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::cell::OnceCell;
@@ -375,19 +375,26 @@ impl Registry {
 /// Splits "xa phuoc ha huyen thuan nam" before each later word that starts a unit of a
 /// higher level ("huyện", "quận", "thị xã", "thành phố", "tỉnh", "TP", "TX", "H.", "Q.").
 fn split_at_type_words(text: &str) -> Vec<String> {
-    let cleaned = clean(text);
+    let cleaned = clean_cow(text);
     let words: Vec<&str> = cleaned.split(' ').collect();
     let mut segments: Vec<Vec<&str>> = vec![Vec::new()];
+    // Keys into two buffers, each word's at most once: the first word starts no segment,
+    // and the next word matters only after "thi" or "thanh".
+    let (mut key, mut next) = (String::new(), String::new());
     for (i, w) in words.iter().enumerate() {
-        let a = ascii_key(w);
-        let next = words.get(i + 1).map(|n| ascii_key(n)).unwrap_or_default();
-        let starts = i > 0
-            && match a.as_str() {
-                "huyen" | "quan" | "tinh" | "tp" | "tx" | "tp." | "tx." | "h." | "q." => true,
-                "thi" => next == "xa",
-                "thanh" => next == "pho",
-                _ => false,
+        let starts = i > 0 && {
+            ascii_key_into(w, &mut key);
+            let mut next_is = |word: &str| {
+                ascii_key_into(words.get(i + 1).copied().unwrap_or_default(), &mut next);
+                next == word
             };
+            match key.as_str() {
+                "huyen" | "quan" | "tinh" | "tp" | "tx" | "tp." | "tx." | "h." | "q." => true,
+                "thi" => next_is("xa"),
+                "thanh" => next_is("pho"),
+                _ => false,
+            }
+        };
         if starts && segments.last().is_some_and(|s| !s.is_empty()) {
             segments.push(Vec::new());
         }
@@ -407,6 +414,12 @@ mod tests {
         assert_eq!(split_at_type_words("xa phuoc ha huyen thuan nam"), ["xa phuoc ha", "huyen thuan nam"]);
         assert_eq!(split_at_type_words("P. Đô Vinh TP Phan Rang-Tháp Chàm"), ["P. Đô Vinh", "TP Phan Rang-Tháp Chàm"]);
         assert_eq!(split_at_type_words("Thị xã Ninh Hòa"), ["Thị xã Ninh Hòa"]);
+        assert_eq!(split_at_type_words("Xã Thanh Hải Thị Xã Ninh Hòa"), ["Xã Thanh Hải", "Thị Xã Ninh Hòa"]);
+        assert_eq!(split_at_type_words("phuong 1 thanh pho phan rang"), ["phuong 1", "thanh pho phan rang"]);
+        // "Thành" and "Thị" start a segment only before "phố" and "xã".
+        assert_eq!(split_at_type_words("Xã Hải Thành Thị Trấn"), ["Xã Hải Thành Thị Trấn"]);
+        assert_eq!(split_at_type_words("Xã Thanh"), ["Xã Thanh"]);
+        assert_eq!(split_at_type_words("Xã  Phước\u{A0}Hà Huyện Thuận Nam"), ["Xã Phước Hà", "Huyện Thuận Nam"]);
     }
 
     /// A search within a unit may find the unit itself, whether its name is rare (the
