@@ -79,7 +79,8 @@ impl Registry {
             return None;
         }
         let named = |id: UnitId| if full { data.unit(id).full_name() == text } else { data.unit(id).name() == text };
-        let best: Ids = ids.iter().copied().filter(|&id| named(id) && self.admits(id, kind, level, within, within.is_some())).collect();
+        // The scope first: most namesakes are elsewhere, and it costs less than a compare.
+        let best: Ids = ids.iter().copied().filter(|&id| self.admits(id, kind, level, within, within.is_some()) && named(id)).collect();
         (!best.as_slice().is_empty()).then_some(best)
     }
 }
