@@ -488,3 +488,28 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod message_tests {
+    use super::*;
+
+    /// The words of findings that the bench's names and the vectors do not show.
+    #[test]
+    fn messages_of_rare_findings() {
+        let reg = Registry::ninh_thuan_2022();
+        let rules = NamingRules::ninh_thuan_2022();
+        let message = |name: &str, code: &str| {
+            let c = check(&reg, &rules, name, None, "/name");
+            let d = c.diagnostics.iter().find(|d| d.code == code).unwrap_or_else(|| panic!("{name}: {:?}", c.diagnostics));
+            (d.message.vi.clone(), d.message.en.clone())
+        };
+        assert_eq!(
+            message("CNCĐ_A_B_Phước Hà_Thuận Nam", "extra_slot"),
+            ("Tên có phần thừa: \"A\"".to_string(), "the name has a part too many: \"A\"".to_string())
+        );
+        assert_eq!(
+            message("CNCĐ_Phước Hà_Huyện Không Có", "unknown_parent"),
+            ("Không tìm thấy huyện (hoặc tỉnh) \"Huyện Không Có\"".to_string(), "no district (or province) \"Huyện Không Có\"".to_string())
+        );
+    }
+}
