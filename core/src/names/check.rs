@@ -6,7 +6,7 @@ use super::parse::{parse, ParsedSlot, Separators};
 use super::rules::NamingRules;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::text::clean::clean_cow;
-use crate::text::letters::info;
+use crate::text::letters::{info, UPPER};
 use crate::text::{name_key, to_tone_style, ToneStyle};
 use crate::units::split_text;
 use crate::units::{Level, MatchKind, Registry, UnitId, UnitKind};
@@ -435,9 +435,6 @@ fn same_lowercase(a: &str, b: &str) -> bool {
     }
 }
 
-/// The case bit of a letter's table entry ([`crate::text::letters::unpack`]).
-const UPPER: u16 = 0x200;
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -487,11 +484,6 @@ mod tests {
             assert_as_to_lowercase(&a, &a.to_uppercase());
         }
     }
-}
-
-#[cfg(test)]
-mod message_tests {
-    use super::*;
 
     /// The words of findings that the bench's names and the vectors do not show.
     #[test]

@@ -45,10 +45,13 @@ pub(crate) const fn info(cp: u32) -> u16 {
     }
 }
 
+/// The case bit of a table entry (`upper << 9`): set for a capital.
+pub(crate) const UPPER: u16 = 1 << 9;
+
 /// Unpacks a non-zero table entry.
 #[inline]
 pub(crate) fn unpack(e: u16) -> Letter {
-    Letter { base: (e & 0x3f) as u8, tone: ((e >> 6) & 7) as u8, upper: e & 0x200 != 0 }
+    Letter { base: (e & 0x3f) as u8, tone: ((e >> 6) & 7) as u8, upper: e & UPPER != 0 }
 }
 
 /// The letter `c` is, if it is a (precomposed) letter of the Vietnamese alphabet.

@@ -204,7 +204,7 @@ const fn name_entry(row: u8, c: u8) -> u32 {
     if e == 0 {
         return BAILED;
     }
-    let (base, tone, upper) = ((e & 0x3F) as u8, ((e >> 6) & 7) as u8, e & 0x200 != 0);
+    let (base, tone, upper) = ((e & 0x3F) as u8, ((e >> 6) & 7) as u8, e & super::letters::UPPER != 0);
     let mut entry = 0;
     if upper {
         entry |= CAPITAL;
