@@ -205,6 +205,38 @@ pub(crate) fn nfc(s: &str) -> Cow<'_, str> {
     }
 }
 
+/// `s` with each combining mark of U+0300–U+036F composed at once with the character
+/// before it, which may be a composite just made, into `out`: the NFC of decomposed
+/// (NFD) Vietnamese, read in one pass. `false`, with `out` holding part of the text,
+/// when a mark composes with nothing there.
+///
+/// Each step replaces a character and a mark with their primary composite, which is
+/// canonically equivalent to them, so `out` is canonically equivalent to `s`: it is
+/// then the NFC of `s` if it is itself NFC, which the caller checks (`clean` checks that
+/// it passes the clean scan, whose characters are NFC and compose with nothing).
+pub(crate) fn compose_marks(s: &str, out: &mut String) -> bool {
+    out.clear();
+    out.reserve(s.len());
+    let mut last: Option<char> = None;
+    for c in s.chars() {
+        if ('\u{300}'..='\u{36F}').contains(&c) {
+            match last.and_then(|p| compose(p, c)) {
+                Some(composite) => last = Some(composite),
+                None => return false,
+            }
+        } else {
+            if let Some(p) = last {
+                out.push(p);
+            }
+            last = Some(c);
+        }
+    }
+    if let Some(p) = last {
+        out.push(p);
+    }
+    true
+}
+
 /// Whether `s` is in Normalization Form C.
 ///
 /// A starter followed at once by a character it composes with is not NFC: the pair is
