@@ -6,7 +6,9 @@
 //! generated it twice, and the wrappers were 72 KB of the WebAssembly module.) The tree
 //! keeps the document's order and its duplicate keys, so a request reads exactly as it
 //! would from the text: the first problem in document order is the one reported, and a
-//! key given twice is the same `duplicate field` error.
+//! key given twice is the same `duplicate field` error. One difference is deliberate: a
+//! struct is read from an object only, where serde_json would also read it from an
+//! array, by position.
 
 use super::{json_error, ApiError, ErrorCode};
 use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Unexpected, Visitor};
@@ -599,6 +601,20 @@ mod tests {
         {
             assert_eq!(team_error(json), ("/level".into(), format!("invalid type: {unexpected}, expected string or map")), "{json}");
         }
+    }
+
+    #[test]
+    fn an_object_is_never_read_from_an_array() {
+        // serde_json reads a struct from an array, by position, without its field names;
+        // a request does not.
+        let json = r#"{"name": "x", "tiers": 3, "provinces": [["1", "Tỉnh A"]]}"#;
+        assert_eq!(
+            serde_json::from_str::<crate::units::RegistryJson>(json).map(|r| r.provinces[0].name.clone()).ok().as_deref(),
+            Some("Tỉnh A")
+        );
+        let e = decode::<crate::units::RegistryJson>(json).expect_err("an array is not an object");
+        assert_eq!((e.code, e.path.as_deref()), (ErrorCode::BadRequest, Some("/provinces/0")));
+        assert_eq!(e.message.en, "invalid type: sequence, expected struct UnitJson");
     }
 
     #[test]
