@@ -419,30 +419,29 @@ fn text_diagnostics(
 /// loop may pass over one.
 fn same_lowercase(a: &str, b: &str) -> bool {
     let (mut ai, mut bi) = (a.char_indices(), b.char_indices());
-    loop {
-        let (i, j) = match (ai.next(), bi.next()) {
+    // Where the letter tables stop answering: the byte offsets of the first pair of
+    // characters that differ and are not both letters of the tables.
+    let (i, j) = loop {
+        match (ai.next(), bi.next()) {
             (None, None) => return true,
+            (Some((_, ca)), Some((_, cb))) if ca == cb => {}
             (Some((i, ca)), Some((j, cb))) => {
-                if ca == cb {
-                    continue;
-                }
                 let (ea, eb) = (info(ca as u32), info(cb as u32));
-                if ea != 0 && eb != 0 {
-                    if ea & !UPPER != eb & !UPPER {
-                        return false;
-                    }
-                    continue;
+                if ea == 0 || eb == 0 {
+                    break (i, j);
                 }
-                (i, j)
+                if ea & !UPPER != eb & !UPPER {
+                    return false;
+                }
             }
-            (Some((i, _)), None) => (i, b.len()),
-            (None, Some((j, _))) => (a.len(), j),
-        };
-        if a.contains('\u{3A3}') || b.contains('\u{3A3}') {
-            return a.to_lowercase() == b.to_lowercase();
+            (Some((i, _)), None) => break (i, b.len()),
+            (None, Some((j, _))) => break (a.len(), j),
         }
-        return a[i..].chars().flat_map(char::to_lowercase).eq(b[j..].chars().flat_map(char::to_lowercase));
+    };
+    if a.contains('\u{3A3}') || b.contains('\u{3A3}') {
+        return a.to_lowercase() == b.to_lowercase();
     }
+    a[i..].chars().flat_map(char::to_lowercase).eq(b[j..].chars().flat_map(char::to_lowercase))
 }
 
 #[cfg(test)]
