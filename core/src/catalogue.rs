@@ -82,7 +82,23 @@ impl ActivityKind {
     /// assert_eq!((n(Pillar::DigitalGovernment), n(Pillar::DigitalEconomy), n(Pillar::DigitalSociety)), (4, 5, 3));
     /// ```
     pub fn ninh_thuan_2022() -> Vec<ActivityKind> {
-        // The file is part of the crate and checked by the tests: it always parses.
-        serde_json::from_str(include_str!("../data/activities-ninh-thuan-2022.json")).unwrap_or_default()
+        // The file is part of the crate and checked by the tests: it always parses. It is
+        // read as requests are, which read activity kinds too (in inline profiles).
+        crate::api::read(include_str!("../data/activities-ninh-thuan-2022.json")).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The catalogue file parses, as a list of twelve kinds: `ninh_thuan_2022` would
+    /// hide a failure behind an empty list.
+    #[test]
+    fn the_catalogue_file_parses() {
+        let kinds: Vec<ActivityKind> =
+            crate::api::read(include_str!("../data/activities-ninh-thuan-2022.json")).expect("the catalogue is valid");
+        assert_eq!(kinds.len(), 12);
+        assert_eq!(kinds, ActivityKind::ninh_thuan_2022());
     }
 }

@@ -49,6 +49,7 @@ mod error;
 mod limits;
 pub mod names;
 mod parsed;
+pub(crate) use parsed::read;
 pub mod reporting;
 pub mod teams;
 pub mod text;

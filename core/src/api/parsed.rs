@@ -11,7 +11,9 @@
 //! array, by position.
 
 use super::{json_error, ApiError, ErrorCode};
-use serde::de::{self, Deserialize, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Unexpected, Visitor};
+use serde::de::{
+    self, Deserialize, DeserializeOwned, DeserializeSeed, Deserializer, IntoDeserializer, MapAccess, SeqAccess, Unexpected, Visitor,
+};
 use std::borrow::Cow;
 use std::fmt;
 
@@ -111,9 +113,7 @@ impl<'de> Deserialize<'de> for Tree<'de> {
 /// `bad_json` for text that is not JSON, `bad_request` at "" for JSON that is not an object.
 pub(crate) fn request_tree(json: &str) -> Result<Tree<'_>, ApiError> {
     let json = if json.trim().is_empty() { "{}" } else { json };
-    let mut de = serde_json::Deserializer::from_str(json);
-    let tree = Tree::deserialize(&mut de).map_err(|e| json_error(&e, String::new()))?;
-    de.end().map_err(|e| json_error(&e, String::new()))?;
+    let tree = parse_tree(json)?;
     // A request is an object: serde would also read a struct from an array, by position.
     if !matches!(tree, Tree::Map(_)) {
         return Err(ApiError::new(
@@ -124,6 +124,27 @@ pub(crate) fn request_tree(json: &str) -> Result<Tree<'_>, ApiError> {
         .at(""));
     }
     Ok(tree)
+}
+
+/// Parses JSON text of any kind into a tree.
+///
+/// # Errors
+/// `bad_json` for text that is not JSON.
+fn parse_tree(json: &str) -> Result<Tree<'_>, ApiError> {
+    let mut de = serde_json::Deserializer::from_str(json);
+    let tree = Tree::deserialize(&mut de).map_err(|e| json_error(&e, String::new()))?;
+    de.end().map_err(|e| json_error(&e, String::new()))?;
+    Ok(tree)
+}
+
+/// Reads JSON text of any kind into `T` as requests are read, for the crate's own data
+/// files: a type read both ways would have its reading compiled twice, once for this
+/// deserializer and once for serde_json's.
+///
+/// # Errors
+/// As [`decode`](super::decode), with no need for an object.
+pub(crate) fn read<T: DeserializeOwned>(json: &str) -> Result<T, ApiError> {
+    T::deserialize(parse_tree(json)?).map_err(PathError::into_api_error)
 }
 
 /// One step of a path: a key of an object or an index into an array.
@@ -615,6 +636,15 @@ mod tests {
         let e = decode::<crate::units::RegistryJson>(json).expect_err("an array is not an object");
         assert_eq!((e.code, e.path.as_deref()), (ErrorCode::BadRequest, Some("/provinces/0")));
         assert_eq!(e.message.en, "invalid type: sequence, expected struct UnitJson");
+    }
+
+    #[test]
+    fn read_takes_any_json_with_the_errors_of_requests() {
+        use super::read;
+        assert_eq!(read::<Vec<u8>>("[1, 2]").ok(), Some(vec![1, 2]));
+        assert_eq!(read::<Vec<u8>>("[1, 2").map_err(|e| e.code).err(), Some(ErrorCode::BadJson));
+        let e = read::<Vec<u8>>(r#"[1, "2"]"#).expect_err("a string is not a number");
+        assert_eq!((e.code, e.path.as_deref()), (ErrorCode::BadRequest, Some("/1")));
     }
 
     #[test]
