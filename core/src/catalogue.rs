@@ -72,6 +72,9 @@ pub struct ActivityKind {
     pub en: String,
 }
 
+/// The catalogue of the Ninh Thuận plan as the crate holds it.
+const NINH_THUAN_2022_JSON: &str = include_str!("../data/activities-ninh-thuan-2022.json");
+
 impl ActivityKind {
     /// The catalogue of the Ninh Thuận plan, section II.4: twelve activities, four of
     /// digital government, five of digital economy, three of digital society.
@@ -84,7 +87,7 @@ impl ActivityKind {
     pub fn ninh_thuan_2022() -> Vec<ActivityKind> {
         // The file is part of the crate and checked by the tests: it always parses. It is
         // read as requests are, which read activity kinds too (in inline profiles).
-        crate::api::read(include_str!("../data/activities-ninh-thuan-2022.json")).unwrap_or_default()
+        crate::api::read(NINH_THUAN_2022_JSON).unwrap_or_default()
     }
 }
 
@@ -96,8 +99,7 @@ mod tests {
     /// hide a failure behind an empty list.
     #[test]
     fn the_catalogue_file_parses() {
-        let kinds: Vec<ActivityKind> =
-            crate::api::read(include_str!("../data/activities-ninh-thuan-2022.json")).expect("the catalogue is valid");
+        let kinds: Vec<ActivityKind> = crate::api::read(NINH_THUAN_2022_JSON).expect("the catalogue is valid");
         assert_eq!(kinds.len(), 12);
         assert_eq!(kinds, ActivityKind::ninh_thuan_2022());
     }
