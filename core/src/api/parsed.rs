@@ -114,7 +114,7 @@ impl<'de> Deserialize<'de> for Tree<'de> {
 pub(crate) fn request_tree(json: &str) -> Result<Tree<'_>, ApiError> {
     let json = if json.trim().is_empty() { "{}" } else { json };
     let tree = parse_tree(json)?;
-    // A request is an object: serde would also read a struct from an array, by position.
+    // A request is an object, refused here with words of its own rather than serde's.
     if !matches!(tree, Tree::Map(_)) {
         return Err(ApiError::new(
             ErrorCode::BadRequest,
