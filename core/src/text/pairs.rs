@@ -323,7 +323,7 @@ pub(super) fn name_key(s: &str, out: &mut String, moves: impl Fn(&str) -> bool) 
     // at its end and at the end of the word before.
     let mut counts = 0u32;
     // Bit 31: whether the last shaped vowel so far has a mark. It needs no reset at a
-    // word's end: it only counts where the word has a toned shaped vowel.
+    // word's end: it only counts where the word has a shaped vowel.
     let mut last_shaped_toned = 0u32;
     // The counts at the end of each word, after a first slot that stays 0 (the counts
     // before the first word): stored at every byte, kept where a word ends, with no
@@ -387,11 +387,13 @@ pub(super) fn name_key(s: &str, out: &mut String, moves: impl Fn(&str) -> bool) 
                 // The last byte of a two-byte character, or of E1 B8..BB xx.
                 let start = i.saturating_sub(if row < (AFTER_MID as usize) << 8 { 1 } else { 2 });
                 let capital = s.get(start..=i).and_then(|c| c.chars().next()).and_then(letter);
-                if let (Some(head), Some(capital)) = (s.get(from..start), capital) {
-                    out.push_str(head);
-                    out.push(capital.lower());
-                    from = i + 1;
-                }
+                // Never `None` in UTF-8; if it were, the next path would write the key.
+                let (Some(head), Some(capital)) = (s.get(from..start), capital) else {
+                    return false;
+                };
+                out.push_str(head);
+                out.push(capital.lower());
+                from = i + 1;
             }
             row = ROW_OF[c as usize] as usize;
         }
