@@ -2,7 +2,7 @@
 //! difference.
 
 use super::format::{format_slots, styled, unit_slot};
-use super::parse::{parse, ParsedSlot, Separators};
+use super::parse::{parse_noting_clean, ParsedSlot, Separators};
 use super::rules::NamingRules;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::text::clean::clean_cow;
@@ -91,7 +91,7 @@ pub struct NameCheck {
 /// assert_eq!(check(&reg, &rules, "CNCĐ_Phước Hà_Thuận Nam", None, "/name").status, NameStatus::Ok);
 /// ```
 pub fn check(reg: &Registry, rules: &NamingRules, name: &str, province: Option<UnitId>, path: &str) -> NameCheck {
-    let parsed = parse(reg, rules, name, province);
+    let (parsed, typed_clean) = parse_noting_clean(reg, rules, name, province);
     let mut d = Vec::new();
     let diag = |code: &str, sev: Severity, vi: String, en: String| Diagnostic::new(RULE, code, sev, path, vi, en);
     if parsed.prefix.is_none() {
@@ -129,10 +129,9 @@ pub fn check(reg: &Registry, rules: &NamingRules, name: &str, province: Option<U
             say!("the parts of the name must be separated by \"", rules.separator, "\""),
         )),
     }
-    // Most names pass the cheap scan of `clean`, which admits only NFC text without Ð, ð
-    // or invisible characters; the others are looked at closely.
-    let plain = crate::text::clean::is_clean_fast(name)
-        || (crate::text::normal::is_nfc(name) && !name.contains(['\u{D0}', '\u{F0}']) && !has_invisible(name));
+    // Most names pass the cheap scan of `clean` (which `parse` ran), which admits only
+    // NFC text without Ð, ð or invisible characters; the others are looked at closely.
+    let plain = typed_clean || (crate::text::normal::is_nfc(name) && !name.contains(['\u{D0}', '\u{F0}']) && !has_invisible(name));
     if !plain {
         d.push(diag(
             "unicode_form",

@@ -153,6 +153,13 @@ fn segmentations(rest: &str, sep: &str) -> (Vec<Vec<String>>, Separators) {
 /// assert_eq!(p.village.as_deref(), Some("thon phuoc loi"));
 /// ```
 pub fn parse(reg: &Registry, rules: &NamingRules, name: &str, province: Option<UnitId>) -> ParsedName {
+    parse_with(reg, rules, name, province, Lookup::IndexFirst).0
+}
+
+/// [`parse`], and whether the name was found clean as typed (by the cheap scan of
+/// `clean`, so `false` says only that it was not seen to be): what
+/// [`check`](super::check) would otherwise scan for again.
+pub(super) fn parse_noting_clean(reg: &Registry, rules: &NamingRules, name: &str, province: Option<UnitId>) -> (ParsedName, bool) {
     parse_with(reg, rules, name, province, Lookup::IndexFirst)
 }
 
@@ -167,12 +174,13 @@ enum Lookup {
     SearchOnly,
 }
 
-fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<UnitId>, lookup: Lookup) -> ParsedName {
+fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<UnitId>, lookup: Lookup) -> (ParsedName, bool) {
     let mut best = ParsedName::default();
     if name.len() > MAX_NAME_BYTES {
-        return best;
+        return (best, false);
     }
     let cleaned = clean_cow(name);
+    let clean = matches!(cleaned, std::borrow::Cow::Borrowed(_));
     let (prefix, rest) = split_prefix(&cleaned);
     let (readings, separators) = segmentations(rest, &rules.separator);
     let mut best_score = 0;
@@ -187,7 +195,7 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
             break;
         }
     }
-    ParsedName { prefix, separators, ..best }
+    (ParsedName { prefix, separators, ..best }, clean)
 }
 
 /// 4: commune and parent agree; 3: the commune is unique, the parent slot wrong;
@@ -359,8 +367,8 @@ mod tests {
             for village in [None, Some("Thôn Phước Lợi")] {
                 let name = format(reg, rules, id, village).unwrap();
                 for text in typed(&name, reg, id) {
-                    let by_index = parse_with(reg, rules, &text, province, Lookup::IndexFirst);
-                    let by_search = parse_with(reg, rules, &text, province, Lookup::SearchOnly);
+                    let by_index = parse_with(reg, rules, &text, province, Lookup::IndexFirst).0;
+                    let by_search = parse_with(reg, rules, &text, province, Lookup::SearchOnly).0;
                     assert_eq!(by_index, by_search, "{text:?} ({})", u.code());
                 }
                 let parent = u.parent().unwrap();
@@ -406,8 +414,8 @@ mod tests {
         let mut answered = 0;
         for name in &names {
             for province in [None, reg.provinces().first().copied()] {
-                let by_index = parse_with(&reg, &rules, name, province, Lookup::IndexFirst);
-                assert_eq!(by_index, parse_with(&reg, &rules, name, province, Lookup::SearchOnly), "{name:?}");
+                let by_index = parse_with(&reg, &rules, name, province, Lookup::IndexFirst).0;
+                assert_eq!(by_index, parse_with(&reg, &rules, name, province, Lookup::SearchOnly).0, "{name:?}");
                 answered += usize::from(by_index.commune.as_ref().is_some_and(|c| c.matched == Some(MatchKind::Exact)));
             }
         }
