@@ -95,9 +95,10 @@ fn segmentations(rest: &str, sep: &str) -> (Vec<Vec<String>>, Separators) {
     if !sep.is_empty() && sep_char.map_or_else(|| rest.contains(sep), |c| rest.contains(c)) {
         let (mut slots, mut spaced) = (Vec::with_capacity(4), false);
         let mut take = |s: &str| {
-            spaced |= s.trim().is_empty() || s.starts_with(' ') || s.ends_with(' ');
-            if !s.trim().is_empty() {
-                slots.push(s.trim().to_string());
+            let slot = s.trim();
+            spaced |= slot.is_empty() || s.starts_with(' ') || s.ends_with(' ');
+            if !slot.is_empty() {
+                slots.push(slot.to_string());
             }
         };
         match sep_char {
