@@ -483,7 +483,7 @@ fn retoned(word: &str) -> Option<([Letter; MAX_SYLLABLE], usize)> {
 }
 
 /// Whether `name_key` moves the mark of `word`, as [`retoned`].
-fn tone_moves(word: &str) -> bool {
+pub(super) fn tone_moves(word: &str) -> bool {
     retoned(word).is_some()
 }
 

@@ -260,8 +260,14 @@ fn may_move(counts: u32) -> bool {
     let tones = counts & 0xFF;
     let vowels = (counts >> 8) & 0xFF;
     // `&`, not `&&`: no branch.
-    let on_last_shaped = ((counts >> 16) & 0xFF != 0) & (counts >> 31 == 1);
+    let on_last_shaped = has_shaped(counts) & (counts >> 31 == 1);
     (tones == 1) & (vowels > 1) & !on_last_shaped
+}
+
+/// Whether a word's counts (as [`may_move`] reads them) include a shaped vowel.
+#[inline(always)]
+fn has_shaped(counts: u32) -> bool {
+    (counts >> 16) & 0xFF != 0
 }
 
 /// Whether the mark of `word` certainly stays where it is in the key's (traditional)
@@ -352,7 +358,7 @@ pub(super) fn name_key(s: &str, out: &mut String, moves: impl Fn(&str) -> bool) 
     let word = |k: usize| {
         let (before, end) = (ends[k] & !(1 << 31), ends[k + 1]);
         let counts = ((end & !(1 << 31)) - before) | (end & (1 << 31));
-        (counts, (counts >> 16) & 0xFF != 0)
+        (counts, has_shaped(counts))
     };
     // One branch for the words of a name, not one a word: most names have no word
     // whose mark might move, and a branch a word costs more than reading them all.
@@ -527,11 +533,8 @@ mod tests {
         }
     }
 
-    /// Whether the general rules move the mark of `word` in the key's style.
-    fn moves(word: &str) -> bool {
-        use super::super::tone::{letters_of, retone, ToneStyle};
-        letters_of(word.chars()).is_some_and(|(mut letters, n)| retone(&mut letters[..n], ToneStyle::Traditional))
-    }
+    // Whether the general rules move the mark of a word, as `name_key` asks them.
+    use super::super::keys::tone_moves as moves;
 
     #[test]
     fn a_mark_said_to_stay_stays_in_every_official_word() {
