@@ -9,6 +9,8 @@
 /// The core, as `common/typed.rs` names it.
 use cncd as core_crate;
 
+#[path = "common/rounds.rs"]
+mod rounds;
 #[path = "common/typed.rs"]
 mod typed;
 
@@ -30,12 +32,17 @@ fn naive(communes: &[String], districts: &[String], name: &str) -> usize {
     c + d
 }
 
+/// The ASCII keys of the communes and of the districts, which the baseline scans.
+fn baseline_keys(reg: &Registry) -> (Vec<String>, Vec<String>) {
+    let keys = |level| reg.units().filter(|(_, u)| u.level() == level).map(|(_, u)| u.ascii_key().to_string()).collect::<Vec<_>>();
+    (keys(Level::Commune), keys(Level::District))
+}
+
 fn bench(c: &mut Criterion) {
     let reg = Registry::vietnam_2022();
     let rules = NamingRules::ninh_thuan_2022();
     let names = typed_names(&reg, 100_000);
-    let keys = |level| reg.units().filter(|(_, u)| u.level() == level).map(|(_, u)| u.ascii_key().to_string()).collect::<Vec<_>>();
-    let (communes, districts) = (keys(Level::Commune), keys(Level::District));
+    let (communes, districts) = baseline_keys(&reg);
     black_box(check(&reg, &rules, "CNCĐ_xxxxxxx_yyyyyyy", None, "/name"));
     let mut g = c.benchmark_group("names");
     g.throughput(Throughput::Elements(names.len() as u64));
@@ -78,36 +85,26 @@ fn paired_rates() {
     let reg = Registry::vietnam_2022();
     let rules = NamingRules::ninh_thuan_2022();
     let names = typed_names(&reg, 20_000);
-    let keys = |level| reg.units().filter(|(_, u)| u.level() == level).map(|(_, u)| u.ascii_key().to_string()).collect::<Vec<_>>();
-    let (communes, districts) = (keys(Level::Commune), keys(Level::District));
+    let (communes, districts) = baseline_keys(&reg);
     let sample = &names[..2_000];
-    let ours = || {
+    let ours = |_: &mut ()| {
         let start = std::time::Instant::now();
         for n in &names {
             black_box(check(&reg, &rules, black_box(n), None, "/name"));
         }
         names.len() as f64 / start.elapsed().as_secs_f64()
     };
-    let baseline = || {
+    let baseline = |_: &mut ()| {
         let start = std::time::Instant::now();
         for n in sample {
             black_box(naive(&communes, &districts, black_box(n)));
         }
         sample.len() as f64 / start.elapsed().as_secs_f64()
     };
-    ours(); // builds the registry's indexes
-            // (check's rate, baseline's rate) of each round.
-    let mut rounds: Vec<(f64, f64)> = (0..21)
-        .map(|i| {
-            if i % 2 == 0 {
-                let a = ours();
-                (a, baseline())
-            } else {
-                let b = baseline();
-                (ours(), b)
-            }
-        })
-        .collect();
+    // The first pass builds the registry's indexes.
+    ours(&mut ());
+    // (check's rate, baseline's rate) of each round.
+    let mut rounds = rounds::alternate(21, &mut (), ours, baseline);
     let best = rounds.iter().map(|r| r.0).fold(0.0, f64::max);
     rounds.sort_by(|x, y| x.0.total_cmp(&y.0));
     let median = rounds[rounds.len() / 2].0;

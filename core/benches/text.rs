@@ -10,6 +10,9 @@
 //! and each median ratio is printed with the spread of its rounds: on a shared machine
 //! both functions of a pair see the same load, and the spread shows how much it moved.
 
+#[path = "common/rounds.rs"]
+mod rounds;
+
 use criterion::{criterion_group, Criterion, Throughput};
 use std::hint::black_box;
 use unicode_normalization::char::is_combining_mark;
@@ -148,17 +151,7 @@ fn paired_ratios() {
 /// Times `ours` and `baseline` over `names` in pairs of passes, as [`paired_ratios`] says.
 fn paired(label: &str, names: &[&str], ours: impl Fn(&str, &mut String), baseline: impl Fn(&str, &mut String)) {
     let mut buf = String::with_capacity(128);
-    let mut rounds: Vec<(f64, f64)> = (0..31)
-        .map(|i| {
-            if i % 2 == 0 {
-                let a = ten_passes(names, &ours, &mut buf);
-                (a, ten_passes(names, &baseline, &mut buf))
-            } else {
-                let b = ten_passes(names, &baseline, &mut buf);
-                (ten_passes(names, &ours, &mut buf), b)
-            }
-        })
-        .collect();
+    let mut rounds = rounds::alternate(31, &mut buf, |buf| ten_passes(names, &ours, buf), |buf| ten_passes(names, &baseline, buf));
     rounds.sort_by(|x, y| (x.1 / x.0).total_cmp(&(y.1 / y.0)));
     let (ours_s, base_s) = rounds[rounds.len() / 2];
     let (low, high) = (rounds[0], rounds[rounds.len() - 1]);
