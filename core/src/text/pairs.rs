@@ -147,19 +147,25 @@ pub(super) fn ascii_key(s: &str, out: &mut String) -> bool {
     true
 }
 
-/// The names `ascii_key` reads as [`SHORT`] bytes: 84.5 % of the communes of 2022 have
-/// at most 20 bytes.
+/// The names `ascii_key` reads as [`SHORT`] bytes: 62 % of the communes of 2022 have at
+/// most 16 bytes.
 ///
 /// A loop over a name's own bytes ends at a branch that depends on its length, which
 /// the processor cannot always guess from one name to the next. A loop over a fixed
 /// number of bytes ends where it always does; the price is the padding read after a
-/// short name. Timed against the loop it replaced, with deunicode (the text bench's
-/// baseline) in the same rounds: where deunicode ran at 75 MiB/s or more (the machine
-/// to itself), 0.95x to 1.07x, depending on the binary (the text bench and a scratch
-/// harness that links both loops disagreed by that much); where it ran slower (the
-/// machine shared), 1.02x to 1.18x. Padding to 16 or 24 bytes, or to 32 for the longer
-/// names as well, did no better.
-const SHORT: usize = 20;
+/// short name. The text bench's paired rounds, run in turn with the loop this replaced
+/// (the same rounds time deunicode, whose speed tells the machine's state):
+///
+/// | padded to | machine quiet (deunicode ≥ 75 MiB/s) | machine shared |
+/// |---|---|---|
+/// | (none) | 4.80x deunicode (4.67x–5.12x, 24 runs) | 4.66x (4.28x–4.93x, 18 runs) |
+/// | 16 bytes | 5.02x (4.88x–5.22x, 17 runs) | 4.87x (4.63x–5.31x, 7 runs) |
+/// | 20 bytes (84.5 % of the names) | 4.59x (4.50x–5.09x, 31 runs) | 5.28x (4.63x–5.60x, 11 runs) |
+///
+/// Padding to 24 bytes, or to 20 and then 32 for the longer names, did no better in a
+/// scratch harness; that harness, which links the loops into one binary, ranked 20
+/// above 16 when quiet, so the layout of the code moves these figures by about 5 %.
+const SHORT: usize = 16;
 
 /// The byte that pads a short name: never in UTF-8, and [`SKIP`] after any byte.
 const PAD: u8 = 0xFF;
