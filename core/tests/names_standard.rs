@@ -170,3 +170,60 @@ fn every_ninh_thuan_commune_rehomes_into_khanh_hoa() {
     assert_eq!(split.names.len(), 2);
     assert!(split.diagnostics.iter().any(|d| d.code == "split"));
 }
+
+/// Names as people type them in Zalo, beyond the variants above: stray separators and
+/// spaces, the province typed after the district, the team's name written out in full,
+/// type words as words of their own, other separators, a separator left out, and names
+/// with too little in them. Each gives the canonical name (or none) and exactly these
+/// findings.
+#[test]
+fn names_typed_as_people_type_them() {
+    let reg = Registry::ninh_thuan_2022();
+    let rules = NamingRules::ninh_thuan_2022();
+    let phuoc_ha = Some("CNCĐ_Phước Hà_Thuận Nam");
+    let ca_na = Some("CNCĐ_Cà Ná_Thuận Nam");
+    let cases: &[(&str, Option<&str>, &[&str])] = &[
+        ("_CNCĐ_Phước Hà_Thuận Nam", phuoc_ha, &["separator_spacing"]),
+        ("CNCĐ_Phước Hà_Thuận Nam_", phuoc_ha, &["separator_spacing"]),
+        ("CNCĐ__Cà Ná_Thuận Nam", ca_na, &["separator_spacing"]),
+        ("CNCĐ _Cà Ná_Thuận Nam", ca_na, &["separator_spacing"]),
+        ("CNCĐ_ Cà Ná_Thuận Nam", ca_na, &["separator_spacing"]),
+        ("CNCĐ Phước Hà_Thuận Nam", phuoc_ha, &["separator"]),
+        ("CNCĐ_Phước  Hà_Thuận Nam", phuoc_ha, &["spacing"]),
+        (" CNCĐ_Phước Hà_Thuận Nam", phuoc_ha, &["spacing"]),
+        ("CNCĐ_Phước Hà_Thuận Nam\t", phuoc_ha, &["spacing"]),
+        ("CNCĐ_Phước Hà_Thuận\u{A0}Nam", phuoc_ha, &["spacing"]),
+        ("CNCĐ _ Phước Hà _ Thuận Nam", phuoc_ha, &["separator_spacing"]),
+        ("CNCĐ_Cà Ná_Thuận Nam_Ninh Thuận", ca_na, &["extra_slot"]),
+        ("CNCĐ_Thôn Lạc Tiến_Cà Ná_Thuận Nam_Tỉnh Ninh Thuận", Some("CNCĐ_Thôn Lạc Tiến_Cà Ná_Thuận Nam"), &["extra_slot"]),
+        ("CNCĐ_Phước Hà_Huyện Thuận Nam_Tỉnh Ninh Thuận", phuoc_ha, &["extra_slot", "type_word"]),
+        ("Tổ công nghệ số cộng đồng_Phước Hà_Thuận Nam", phuoc_ha, &["prefix_variant"]),
+        ("TO CONG NGHE SO CONG DONG CA NA THUAN NAM", ca_na, &["prefix_variant", "separator", "diacritics_missing", "diacritics_missing"]),
+        ("Tổ CNCĐ xã Phước Hà huyện Thuận Nam", phuoc_ha, &["prefix_variant", "separator", "type_word", "type_word"]),
+        ("CNCĐ thị trấn Tân Sơn Ninh Sơn", Some("CNCĐ_Tân Sơn_Ninh Sơn"), &["separator", "type_word"]),
+        ("CNCĐ X. Phước Hà H. Thuận Nam", phuoc_ha, &["separator", "type_word", "type_word"]),
+        ("CNCĐ.Cà Ná.Thuận Nam", ca_na, &["separator"]),
+        ("CNCĐ. Phước Hà. Thuận Nam", phuoc_ha, &["separator"]),
+        ("CNCĐ:Phước Hà:Thuận Nam", phuoc_ha, &["separator"]),
+        ("CNCĐ_Phước Hà Thuận Nam", phuoc_ha, &["separator"]),
+        ("CNCĐ_Phước Hà-Thuận Nam", phuoc_ha, &["separator"]),
+        ("CNCĐ Cà Ná", ca_na, &["separator", "missing_slot"]),
+        ("Cà Ná", ca_na, &["prefix_missing", "separator", "missing_slot"]),
+        ("CNCĐ", None, &["missing_slot"]),
+        ("CNCĐ_", None, &["separator_spacing", "missing_slot"]),
+    ];
+    for &(typed, canonical, expected) in cases {
+        let ch = check(&reg, &rules, typed, None, "/name");
+        assert_eq!((ch.canonical.as_deref(), codes(&ch)), (canonical, expected.iter().map(|c| c.to_string()).collect()), "{typed:?}");
+        let status = if canonical.is_some() { NameStatus::Fixable } else { NameStatus::Invalid };
+        assert_eq!(ch.status, status, "{typed:?}");
+    }
+    // Where the slots as typed name nothing, a guess that splits a slot must name a
+    // commune within its district without a typo: "Dương" is not read as "Vương".
+    let national = Registry::vietnam_2022();
+    let ch = check(&national, &rules, "CNCĐ_Xã Dương Minh Châu_Dương Minh Châu", None, "/name");
+    assert_eq!((ch.status, codes(&ch)), (NameStatus::Invalid, vec!["unknown_commune".to_string()]));
+    // A name that names several communes stays ambiguous: no slot is dropped to choose.
+    let ch = check(&national, &rules, "CNCĐ_Phong Điền_Phong Điền", None, "/name");
+    assert_eq!((ch.status, codes(&ch)), (NameStatus::Invalid, vec!["ambiguous".to_string()]));
+}

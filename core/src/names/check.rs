@@ -57,11 +57,11 @@ pub struct NameCheck {
 /// | code | severity | what |
 /// |---|---|---|
 /// | `prefix_missing` | warning | no `CNCĐ` |
-/// | `prefix_variant` | warning | "CNCD", "Tổ CNCĐ", "cncđ"… |
-/// | `separator` | warning | slots separated by something else than `_` |
-/// | `separator_spacing` | info | spaces around `_`, or `__` |
+/// | `prefix_variant` | warning | "CNCD", "Tổ CNCĐ", "cncđ", "Tổ công nghệ số cộng đồng"… |
+/// | `separator` | warning | slots separated by something else than `_` (or by nothing) |
+/// | `separator_spacing` | info | spaces around `_`, `__`, or a `_` before the prefix or after the last slot |
 /// | `unicode_form` | info | NFD, look-alike letters or invisible characters |
-/// | `spacing` | info | doubled or stray spaces in a slot |
+/// | `spacing` | info | doubled spaces, spaces at the ends, tabs or no-break spaces |
 /// | `case` | info | other capitalisation |
 /// | `tone_style` | info | the other tone-mark placement ("Hoà" for "Hòa") |
 /// | `diacritics_missing` | warning | typed without (or with wrong) diacritics |
@@ -70,7 +70,7 @@ pub struct NameCheck {
 /// | `unknown_commune` / `unknown_parent` | error | no such unit |
 /// | `commune_not_in_parent` | error | the commune is in another district |
 /// | `ambiguous` | error | several communes fit |
-/// | `missing_slot` / `extra_slot` | error | too few or too many slots |
+/// | `missing_slot` / `extra_slot` | error | too few slots (no commune, or no district), or too many (a province after the district) |
 /// | `unknown_village` | warning | the commune's list of villages has no such village |
 /// | `spelling` | info | another spelling of the same name, none of the above |
 /// | `not_canonical` | info | differs from the canonical name in a way no other code names |
@@ -140,6 +140,14 @@ pub fn check(reg: &Registry, rules: &NamingRules, name: &str, province: Option<U
             "the name has decomposed (NFD) letters, a look-alike of Đ or invisible characters; normalised".into(),
         ));
     }
+    if !typed_clean && stray_spaces(name, &rules.separator) {
+        d.push(diag(
+            "spacing",
+            Severity::Info,
+            "Tên có khoảng trắng thừa hoặc khoảng trắng lạ".into(),
+            "the name has extra or unusual spaces".into(),
+        ));
+    }
     if let Some(extra) = parsed.extra.first() {
         d.push(
             diag(
@@ -169,6 +177,16 @@ pub fn check(reg: &Registry, rules: &NamingRules, name: &str, province: Option<U
         return out;
     }
     let Some(commune) = parsed.unit else {
+        if parsed.commune.is_none() {
+            d.push(diag(
+                "missing_slot",
+                Severity::Error,
+                "Tên thiếu phần xã (phường, thị trấn)".into(),
+                "the name lacks the commune part".into(),
+            ));
+            out.diagnostics = d;
+            return out;
+        }
         let typed = parsed.commune.as_ref().map(|c| c.text.clone()).unwrap_or_default();
         d.push(
             diag(
@@ -272,6 +290,27 @@ fn describe(reg: &Registry, c: UnitId) -> String {
 
 fn has_invisible(s: &str) -> bool {
     s.chars().any(|c| matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}'))
+}
+
+/// Whether `name` has white space that the standard does not: at its ends, two in a row,
+/// or other than U+0020 (a tab, a no-break space). Spaces beside the separator are
+/// `separator_spacing`'s, and are not counted here.
+fn stray_spaces(name: &str, sep: &str) -> bool {
+    if name.starts_with(char::is_whitespace) || name.ends_with(char::is_whitespace) {
+        return true;
+    }
+    let mut rest = name;
+    while let Some(start) = rest.find(char::is_whitespace) {
+        let after = &rest[start..];
+        let len = after.find(|c: char| !c.is_whitespace()).unwrap_or(after.len());
+        let run = &after[..len];
+        let beside_sep = rest[..start].ends_with(sep) || after[len..].starts_with(sep);
+        if run != " " && !beside_sep {
+            return true;
+        }
+        rest = &after[len..];
+    }
+    false
 }
 
 type Diag<'a> = dyn Fn(&str, Severity, String, String) -> Diagnostic + 'a;
@@ -538,6 +577,14 @@ mod tests {
         assert_eq!(
             message("CNCĐ_A_B_Phước Hà_Thuận Nam", "extra_slot"),
             ("Tên có phần thừa: \"A\"".to_string(), "the name has a part too many: \"A\"".to_string())
+        );
+        assert_eq!(
+            message("CNCĐ", "missing_slot"),
+            ("Tên thiếu phần xã (phường, thị trấn)".to_string(), "the name lacks the commune part".to_string())
+        );
+        assert_eq!(
+            message("CNCĐ_Phước  Hà_Thuận Nam", "spacing"),
+            ("Tên có khoảng trắng thừa hoặc khoảng trắng lạ".to_string(), "the name has extra or unusual spaces".to_string())
         );
         assert_eq!(
             message("CNCĐ_Phước Hà_Huyện Không Có", "unknown_parent"),

@@ -3,7 +3,7 @@
 use super::rules::NamingRules;
 use crate::text::ascii_key;
 use crate::text::clean::clean_cow;
-use crate::units::{Level, MatchKind, Registry, ResolveOptions, ResolveStatus, Tiers, UnitId};
+use crate::units::{is_type_word, Level, MatchKind, Registry, ResolveOptions, ResolveStatus, Tiers, UnitId};
 
 /// The longest name [`parse`] reads, in bytes; a longer one names nothing.
 pub const MAX_NAME_BYTES: usize = 512;
@@ -16,7 +16,8 @@ pub enum Separators {
     Standard,
     /// The rules' separator with spaces around it, or doubled.
     Spaced,
-    /// Another separator ("-", "|", "/", ",", ";", spaces alone).
+    /// Another separator ("-", "|", "/", ",", ";", ":", ".", spaces alone), or the
+    /// rules' separator left out somewhere.
     Other,
 }
 
@@ -54,29 +55,47 @@ pub struct ParsedName {
     pub unit: Option<UnitId>,
 }
 
-/// Reads the prefix ("CNCĐ", "CNCD", "cncđ", "Tổ CNCĐ", "CNSCĐ"…) off the start of a
-/// cleaned name; returns it and the rest.
+/// What may stand between the slots, besides the rules' separator: what
+/// [`segmentations`] splits on, and [`split_prefix`] ends the prefix at.
+const OTHER_SEPARATORS: [char; 7] = ['-', '|', '/', ',', ';', ':', '.'];
+
+/// Whether `c` is a space, the rules' separator or another separator: what may be typed
+/// before the first slot or after the last.
+fn is_junk(c: char, sep: &str) -> bool {
+    // Each name asks this of a few characters at its ends, most of them letters: a loop
+    // over the separator's characters (one, as a rule) costs less than a string search.
+    !c.is_ascii_alphanumeric() && (ends_word(c) || sep.chars().any(|s| s == c))
+}
+
+/// Whether `c` ends a word of the prefix: a space, `_` or another separator.
+fn ends_word(c: char) -> bool {
+    (c == ' ' || c.is_ascii_punctuation()) && (c == ' ' || c == '_' || OTHER_SEPARATORS.contains(&c))
+}
+
+/// The prefixes [`split_prefix`] reads, folded by `ascii_key`: the team's name written
+/// out in full, and its abbreviations.
+const PREFIXES: [&str; 5] = ["to cong nghe so cong dong", "to cnscd", "to cncd", "cnscd", "cncd"];
+
+/// Reads the prefix ("CNCĐ", "CNCD", "cncđ", "Tổ CNCĐ", "CNSCĐ", "Tổ công nghệ số cộng
+/// đồng"…) off the start of a cleaned name; returns it and the rest.
 fn split_prefix(name: &str) -> (Option<String>, &str) {
-    const SEPARATORS: [char; 8] = [' ', '_', '-', '|', '/', ',', ';', '.'];
     // The usual spellings, as the general reading below would find them.
-    let first = name.split(SEPARATORS).next().unwrap_or_default();
+    let first = name.split(ends_word).next().unwrap_or_default();
     if matches!(first, "CNCĐ" | "CNCD" | "cncđ" | "cncd") {
         return (Some(first.to_string()), &name[first.len()..]);
     }
-    let lower = ascii_key(name.get(..name.len().min(24)).unwrap_or(name));
-    let mut words = 0;
-    for pat in ["to cnscd", "to cncd", "cnscd", "cncd"] {
-        if lower.starts_with(pat) {
-            words = pat.split(' ').count();
-            break;
-        }
+    // The head that may hold the longest prefix, cut at a character's start.
+    let mut head = name.len().min(48);
+    while !name.is_char_boundary(head) {
+        head -= 1;
     }
-    if words == 0 {
+    let lower = ascii_key(&name[..head]);
+    let Some(words) = PREFIXES.iter().find(|pat| lower.starts_with(*pat)).map(|pat| pat.split(' ').count()) else {
         return (None, name);
-    }
+    };
     // The prefix ends after its last word's letters: "CNCĐ_", "CNCĐ ", "CNCĐ-".
     let mut end = 0;
-    for (n, w) in name.split(SEPARATORS).enumerate() {
+    for (n, w) in name.split(ends_word).enumerate() {
         if n == words {
             break;
         }
@@ -85,9 +104,12 @@ fn split_prefix(name: &str) -> (Option<String>, &str) {
     (Some(name[..end].trim().to_string()), &name[end..])
 }
 
-/// Candidate readings of the slots: each a list of slot texts.
-fn segmentations(rest: &str, sep: &str) -> (Vec<Vec<String>>, Separators) {
-    let trimmed = rest.trim_matches(|c: char| c == ' ' || sep.contains(c) || c == '-');
+/// Candidate readings of the slots: each a list of slot texts, the likeliest first.
+///
+/// `rest` is what follows the prefix (the whole name if it has none), so it starts with
+/// the separator exactly when `prefixed`.
+fn segmentations(rest: &str, sep: &str, prefixed: bool) -> (Vec<Vec<String>>, Separators) {
+    let trimmed = rest.trim_matches(|c| is_junk(c, sep));
     // A one-character separator, as the rules' "_", is looked for as a character: a
     // string search costs more.
     let mut chars = sep.chars();
@@ -105,42 +127,93 @@ fn segmentations(rest: &str, sep: &str) -> (Vec<Vec<String>>, Separators) {
             Some(c) => trimmed.split(c).for_each(&mut take),
             None => trimmed.split(sep).for_each(&mut take),
         }
-        return (vec![slots], if spaced { Separators::Spaced } else { Separators::Standard });
+        // Between the prefix and the first slot, one separator; after the last, none.
+        // (An empty `trimmed` may lie anywhere in `rest`: then all of it leads.)
+        let lead_len = if trimmed.is_empty() { rest.len() } else { trimmed.as_ptr() as usize - rest.as_ptr() as usize };
+        let (lead, tail) = (&rest[..lead_len], &rest[lead_len + trimmed.len()..]);
+        let lead_ok = if prefixed { lead == sep } else { lead.is_empty() };
+        let other = |junk: &str| junk.contains(|c: char| c != ' ' && !sep.contains(c));
+        let separators = if (!lead_ok && !lead.contains(sep)) || (!tail.is_empty() && other(tail)) {
+            Separators::Other
+        } else if spaced || !lead_ok || !tail.is_empty() {
+            Separators::Spaced
+        } else {
+            Separators::Standard
+        };
+        return (vec![slots], separators);
     }
-    for other in ['|', '/', ';', ','] {
+    for other in ['|', '/', ';', ',', ':'] {
         if trimmed.contains(other) {
             let slots = trimmed.split(other).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect();
             return (vec![slots], Separators::Other);
         }
     }
     // Hyphens or spaces: names have them too ("Phan Rang-Tháp Chàm", "Phước Hà"), so
-    // every grouping of the pieces into two or three slots is a candidate.
+    // every grouping of the pieces into two or three slots is a candidate, then the whole
+    // as a commune alone. A slot that is a type word alone ("xã" in "xã Phước Hà huyện
+    // Thuận Nam") belongs to the next.
     let (pieces, joiner): (Vec<&str>, &str) = if trimmed.contains('-') {
         (trimmed.split('-').map(str::trim).filter(|s| !s.is_empty()).collect(), "-")
     } else {
         (trimmed.split(' ').filter(|s| !s.is_empty()).collect(), " ")
     };
     let n = pieces.len();
-    let mut out = Vec::new();
+    if n == 0 {
+        return (Vec::new(), Separators::Standard);
+    }
     if n > 12 {
         return (vec![pieces.iter().map(|s| s.to_string()).collect()], Separators::Other);
     }
-    for a in 1..n {
-        out.push(vec![pieces[..a].join(joiner), pieces[a..].join(joiner)]);
-        for b in a + 1..n {
-            out.push(vec![pieces[..a].join(joiner), pieces[a..b].join(joiner), pieces[b..].join(joiner)]);
+    let mut out = Vec::new();
+    // Full stops as separators ("CNCĐ.Phước Hà.Thuận Nam"), where no part is short enough
+    // to be an abbreviation ("X. Phước Hà"): first.
+    if trimmed.contains('.') {
+        let by_stops: Vec<&str> = trimmed.split('.').map(str::trim).filter(|s| !s.is_empty()).collect();
+        if (2..=3).contains(&by_stops.len()) && by_stops.iter().all(|s| s.chars().count() >= 4) {
+            out.push(by_stops.iter().map(|s| s.to_string()).collect());
         }
     }
+    let whole = |r: std::ops::Range<usize>| pieces[r].join(joiner);
+    // Which runs of up to three words are a type word alone ("xã", "thị trấn"). Between
+    // hyphens, a type word is not typed alone, and the check is not paid for.
+    let most = if joiner == " " { 3 } else { 0 };
+    let mut type_words = if most > 0 { vec![[false; 3]; n] } else { Vec::new() };
+    for (i, runs) in type_words.iter_mut().enumerate() {
+        for len in 1..=most.min(n - i) {
+            runs[len - 1] = is_type_word(&whole(i..i + len));
+        }
+    }
+    let lone_type_word = |r: std::ops::Range<usize>| r.len() <= most && type_words[r.start][r.len() - 1];
+    for a in 1..n {
+        if lone_type_word(0..a) {
+            continue;
+        }
+        if !lone_type_word(a..n) {
+            out.push(vec![whole(0..a), whole(a..n)]);
+        }
+        for b in a + 1..n {
+            if !lone_type_word(a..b) && !lone_type_word(b..n) {
+                out.push(vec![whole(0..a), whole(a..b), whole(b..n)]);
+            }
+        }
+    }
+    // Last, a commune named alone ("CNCĐ Phước Hà").
+    out.push(vec![whole(0..n)]);
     (out, Separators::Other)
 }
 
 /// Reads a typed group name against `reg`: the prefix, the separators, and the units of
 /// its slots (village, commune, parent), resolved with [`Registry::resolve`].
 ///
-/// Lenient: prefix variants (CNCĐ, CNCD, cncđ, CNCÐ, "Tổ CNCĐ", CNSCĐ), "_" with spaces
-/// around it or doubled, other separators (`-`, `|`, `/`, `,`, `;`, spaces), slots with or
-/// without type words or abbreviations, NFD, no diacritics, either tone style. Names
-/// contain hyphens and spaces, so slots are found by the registry, not by a blind split.
+/// Lenient: prefix variants (CNCĐ, CNCD, cncđ, CNCÐ, "Tổ CNCĐ", CNSCĐ, "Tổ công nghệ số
+/// cộng đồng"), "_" with spaces around it, doubled, or stray at either end, other
+/// separators (`-`, `|`, `/`, `,`, `;`, `:`, `.`, spaces), slots with or without type
+/// words or abbreviations (a type word typed as a word of its own belongs to the slot
+/// after it), NFD, no diacritics, either tone style. Names contain hyphens and spaces,
+/// so slots are found by the registry, not by a blind split. Where the slots as
+/// separated name no commune, a province typed after the district is left out as an
+/// extra slot, and a last slot whose separator was left out ("Phước Hà Thuận Nam") is
+/// split, if that names a commune within its district.
 ///
 /// `province` limits the search (a name carries no province in three tiers).
 ///
@@ -182,21 +255,86 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
     }
     let cleaned = clean_cow(name);
     let clean = matches!(cleaned, std::borrow::Cow::Borrowed(_));
-    let (prefix, rest) = split_prefix(&cleaned);
-    let (readings, separators) = segmentations(rest, &rules.separator);
+    // Separators before the prefix ("_CNCĐ_…") are stray.
+    let sep = rules.separator.as_str();
+    let body = cleaned.trim_start_matches(|c| is_junk(c, sep));
+    let (prefix, rest) = split_prefix(body);
+    let (readings, mut separators) = segmentations(rest, sep, prefix.is_some());
+    if body.len() != cleaned.len() && separators == Separators::Standard {
+        separators = Separators::Spaced;
+    }
+    let single = readings.len() == 1;
     let mut best_score = 0;
-    for slots in readings {
-        let candidate = read_slots(reg, slots, province, lookup);
+    // Keeps the first of the best-scoring readings; says whether `candidate` is it now,
+    // and whether it is as good as a reading gets.
+    let consider = |best: &mut ParsedName, best_score: &mut u8, candidate: ParsedName| {
         let score = score(&candidate);
-        if score > best_score {
-            best_score = score;
-            best = candidate;
+        let better = score > *best_score;
+        if better {
+            *best_score = score;
+            *best = candidate;
         }
-        if score >= 4 {
+        (better, score >= 4)
+    };
+    for slots in readings {
+        // A commune alone scores 3 at most: not worth reading after one that did as well.
+        if slots.len() == 1 && best_score >= 3 {
+            continue;
+        }
+        if consider(&mut best, &mut best_score, read_slots(reg, slots, province, lookup)).1 {
             break;
         }
     }
+    // The separators' own reading names no commune (not even several): try the readings
+    // that a slot too many, or a separator left out, would explain.
+    if best_score < 2 && single {
+        let primary = segmentations(rest, sep, prefix.is_some()).0.pop().unwrap_or_default();
+        // Only a commune within its parent, neither of them a typo, is taken: a guess that
+        // names less would turn a name that names nothing into a wrong one.
+        let typo = |slot: &Option<ParsedSlot>| slot.as_ref().is_some_and(|s| s.matched == Some(MatchKind::Typo));
+        for (slots, dropped, mixed) in fallbacks(primary, sep) {
+            let mut candidate = read_slots(reg, slots, province, lookup);
+            if score(&candidate) == 4 && !typo(&candidate.commune) && !typo(&candidate.parent) {
+                candidate.extra.extend(dropped);
+                consider(&mut best, &mut best_score, candidate);
+                if mixed {
+                    separators = Separators::Other;
+                }
+                break;
+            }
+        }
+    }
     (ParsedName { prefix, separators, ..best }, clean)
+}
+
+/// Readings of a name whose slots, as its separators split them, name no commune,
+/// likeliest first, each with the slot it leaves out and whether it takes a
+/// space or a hyphen for a separator:
+/// - the last slot left out, as a province typed after the district
+///   ("CNCĐ_Cà Ná_Thuận Nam_Ninh Thuận");
+/// - with fewer than three slots, the last one split in two where its separator was left
+///   out ("CNCĐ_Phước Hà Thuận Nam", "CNCĐ_Phước Hà-Thuận Nam").
+fn fallbacks(mut slots: Vec<String>, sep: &str) -> Vec<(Vec<String>, Option<String>, bool)> {
+    let mut out = Vec::new();
+    let Some(last) = slots.pop() else {
+        return out;
+    };
+    // (A slot alone cannot name a commune within its district.)
+    if slots.len() >= 2 {
+        out.push((slots.clone(), Some(last.clone()), false));
+    }
+    if slots.len() < 2 {
+        for (at, c) in last.char_indices().filter(|&(_, c)| c == ' ' || c == '-') {
+            let junk = |c| is_junk(c, sep);
+            let (left, right) = (last[..at].trim_matches(junk), last[at + c.len_utf8()..].trim_matches(junk));
+            if !left.is_empty() && !right.is_empty() && !is_type_word(left) {
+                let mut split = slots.clone();
+                split.extend([left.to_string(), right.to_string()]);
+                out.push((split, None, true));
+            }
+        }
+    }
+    out
 }
 
 /// 4: commune and parent agree; 3: the commune is unique, the parent slot wrong;

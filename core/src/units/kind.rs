@@ -343,6 +343,26 @@ pub(crate) fn split_text(text: &str, abbreviations: bool) -> SplitText<'_> {
     SplitText { kind, bare_at, abbreviated, cleaned }
 }
 
+/// Whether a cleaned `text` is a type word alone, as typed: "xã", "Thị trấn", "huyen",
+/// "TT", "X.". Typed with diacritics, it must have the type word's ("Lăng" and "Láng" are
+/// names of communes, not "Làng"); typed in ASCII, it is read as [`split_typed_name`]
+/// reads a type word.
+pub(crate) fn is_type_word(text: &str) -> bool {
+    // The longest, "Tổ dân phố", has 15 bytes.
+    if text.len() > 16 {
+        return false;
+    }
+    if text.is_ascii() {
+        let with_name = [text, " X"].concat();
+        let s = split_text(&with_name, true);
+        return s.kind != UnitKind::Other && s.bare() == "X";
+    }
+    // No type word has a mark that the tone styles place apart, so case is all that may
+    // differ in a cleaned text.
+    let lower = |s: &'static str| s.chars().flat_map(char::to_lowercase);
+    KINDS.iter().any(|&(_, word)| text.chars().flat_map(char::to_lowercase).eq(lower(word)))
+}
+
 /// A text cleaned and split, as [`SplitName`] without its copy of the bare name.
 pub(crate) struct SplitText<'a> {
     pub kind: UnitKind,
@@ -563,6 +583,18 @@ pub(crate) fn list_at<'a, T>(level: Level, provinces: &'a [T], districts: &'a [T
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn type_words_alone() {
+        for t in ["xã", "Xã", "XÃ", "huyện", "Huyen", "thị trấn", "Thị Trấn", "thi tran", "Tổ dân phố", "TT", "TP.", "X.", "thôn", "Làng"]
+        {
+            assert!(is_type_word(t), "{t}");
+        }
+        // "Lăng" and "Láng" are communes (Xã Lăng, Phường Láng); a name is not a type word.
+        for t in ["Lăng", "Láng", "Phước Hà", "Xã Phước Hà", "xa phuoc", "Thị", "trấn", ""] {
+            assert!(!is_type_word(t), "{t}");
+        }
+    }
 
     #[test]
     fn official_prefixes() {

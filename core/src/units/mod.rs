@@ -29,7 +29,7 @@ mod registry;
 mod resolve;
 mod typo;
 
-pub(crate) use kind::{list_at, split_text};
+pub(crate) use kind::{is_type_word, list_at, split_text};
 pub use kind::{split_full_name, split_typed_name, Level, SplitName, UnitKind};
 pub use load::{LoadError, LoadErrorCode, RegistryJson, UnitJson};
 pub use mapping::{Mapping, Successor, SuccessorStatus, Successors};
