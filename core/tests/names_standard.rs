@@ -218,6 +218,15 @@ fn names_typed_as_people_type_them() {
         let status = if canonical.is_some() { NameStatus::Fixable } else { NameStatus::Invalid };
         assert_eq!(ch.status, status, "{typed:?}");
     }
+    // In two tiers, a team that kept its old district before the province.
+    let reg_2025 = Registry::vietnam_2025();
+    let two_tier = NamingRules::two_tier_2025();
+    let ch = check(&reg_2025, &two_tier, "CNCĐ_Đô Vinh_Phan Rang-Tháp Chàm_Khánh Hòa", None, "/name");
+    assert_eq!((ch.canonical.as_deref(), codes(&ch)), (Some("CNCĐ_Đô Vinh_Khánh Hòa"), vec!["extra_slot".to_string()]));
+    let ch = check(&reg_2025, &two_tier, "CNCĐ_Khu phố 1_Đô Vinh_Phan Rang-Tháp Chàm_Khánh Hòa", None, "/name");
+    assert_eq!((ch.canonical.as_deref(), codes(&ch)), (Some("CNCĐ_Khu phố 1_Đô Vinh_Khánh Hòa"), vec!["extra_slot".to_string()]));
+    // (With "Thuận Nam" for "Phan Rang-Tháp Chàm", the name reads as it is: Xã Thuận Nam
+    // is a commune of Khánh Hòa since 2025, and "Cà Ná" would be a village of it.)
     // Where the slots as typed name nothing, a guess that splits a slot must name a
     // commune within its district without a typo: "Dương" is not read as "Vương".
     let national = Registry::vietnam_2022();

@@ -38,7 +38,9 @@ pub(crate) fn styled<'t>(rules: &NamingRules, text: &'t str) -> Cow<'t, str> {
 ///
 /// The name is NFC, with the prefix's Đ as U+0110, the registry's spelling (or the
 /// rules' tone style), and the commune and parent as bare names unless a bare name is a
-/// number or would be ambiguous within its parent.
+/// number or would be ambiguous within its parent. The village is cleaned, the rules'
+/// separator in it written as a space ("Thôn_A" as "Thôn A"); a village that is blank
+/// once cleaned is none (the commune's team).
 ///
 /// # Errors
 /// [`FormatError::NotACommune`] if `commune` is not a commune of `reg`.
@@ -52,6 +54,8 @@ pub(crate) fn styled<'t>(rules: &NamingRules, text: &'t str) -> Cow<'t, str> {
 /// let phuoc_ha = reg.find(Level::Commune, "22885").unwrap();
 /// assert_eq!(format(&reg, &rules, phuoc_ha, Some("Thôn Phước Lợi")).unwrap(), "CNCĐ_Thôn Phước Lợi_Phước Hà_Thuận Nam");
 /// assert_eq!(format(&reg, &rules, phuoc_ha, None).unwrap(), "CNCĐ_Phước Hà_Thuận Nam");
+/// assert_eq!(format(&reg, &rules, phuoc_ha, Some("Thôn_Lạc  Tiến")).unwrap(), "CNCĐ_Thôn Lạc Tiến_Phước Hà_Thuận Nam");
+/// assert_eq!(format(&reg, &rules, phuoc_ha, Some(" ")).unwrap(), "CNCĐ_Phước Hà_Thuận Nam");
 /// ```
 pub fn format(reg: &Registry, rules: &NamingRules, commune: UnitId, village: Option<&str>) -> Result<String, FormatError> {
     let u = reg
@@ -61,6 +65,20 @@ pub fn format(reg: &Registry, rules: &NamingRules, commune: UnitId, village: Opt
     let commune_slot = unit_slot(reg, rules, commune);
     let parent_slot = u.parent().map(|p| unit_slot(reg, rules, p));
     Ok(format_slots(rules, village, &commune_slot, parent_slot.as_deref()))
+}
+
+/// A village's name as its slot writes it: cleaned, in the rules' tone style, with the
+/// separator written as a space, so that the name reads back with the same slots.
+fn village_slot<'v>(rules: &NamingRules, village: &'v str) -> Cow<'v, str> {
+    let sep = rules.separator.as_str();
+    let mut v = clean_cow(village);
+    if !sep.is_empty() && v.contains(sep) {
+        v = Cow::Owned(crate::text::clean(&v.replace(sep, " ")));
+    }
+    if let Cow::Owned(styled) = styled(rules, &v) {
+        return Cow::Owned(styled);
+    }
+    v
 }
 
 /// The group name from its slot texts, as [`unit_slot`] writes them: for a caller that
@@ -80,9 +98,9 @@ pub(crate) fn format_slots(rules: &NamingRules, village: Option<&str>, commune: 
                 name.push_str(&clean_cow(&rules.prefix));
             }
             Slot::Village => {
-                if let Some(v) = village {
+                if let Some(v) = village.map(|v| village_slot(rules, v)).filter(|v| !v.is_empty()) {
                     sep(&mut name);
-                    name.push_str(&styled(rules, &clean_cow(v)));
+                    name.push_str(&v);
                 }
             }
             Slot::Commune => {

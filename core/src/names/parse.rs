@@ -212,7 +212,8 @@ fn segmentations(rest: &str, sep: &str, prefixed: bool) -> (Vec<Vec<String>>, Se
 /// after it), NFD, no diacritics, either tone style. Names contain hyphens and spaces,
 /// so slots are found by the registry, not by a blind split. Where the slots as
 /// separated name no commune, a province typed after the district is left out as an
-/// extra slot, and a last slot whose separator was left out ("Phước Hà Thuận Nam") is
+/// extra slot (or a district typed before it in two tiers), and a last slot whose
+/// separator was left out ("Phước Hà Thuận Nam") is
 /// split, if that names a commune within its district.
 ///
 /// `province` limits the search (a name carries no province in three tiers).
@@ -311,7 +312,8 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
 /// likeliest first, each with the slot it leaves out and whether it takes a
 /// space or a hyphen for a separator:
 /// - the last slot left out, as a province typed after the district
-///   ("CNCĐ_Cà Ná_Thuận Nam_Ninh Thuận");
+///   ("CNCĐ_Cà Ná_Thuận Nam_Ninh Thuận"), or the one before it, as a district typed
+///   before the province in two tiers ("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàm_Khánh Hòa");
 /// - with fewer than three slots, the last one split in two where its separator was left
 ///   out ("CNCĐ_Phước Hà Thuận Nam", "CNCĐ_Phước Hà-Thuận Nam").
 fn fallbacks(mut slots: Vec<String>, sep: &str) -> Vec<(Vec<String>, Option<String>, bool)> {
@@ -322,6 +324,12 @@ fn fallbacks(mut slots: Vec<String>, sep: &str) -> Vec<(Vec<String>, Option<Stri
     // (A slot alone cannot name a commune within its district.)
     if slots.len() >= 2 {
         out.push((slots.clone(), Some(last.clone()), false));
+        // The slot before the last left out: a district kept between the commune and
+        // the province in two tiers ("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàm_Khánh Hòa").
+        let mut without = slots.clone();
+        let middle = without.pop();
+        without.push(last.clone());
+        out.push((without, middle, false));
     }
     if slots.len() < 2 {
         for (at, c) in last.char_indices().filter(|&(_, c)| c == ' ' || c == '-') {
