@@ -218,6 +218,20 @@ fn names_typed_as_people_type_them() {
         let status = if canonical.is_some() { NameStatus::Fixable } else { NameStatus::Invalid };
         assert_eq!(ch.status, status, "{typed:?}");
     }
+    // Slots written with their type word ("Phường 01", "Quận 3"), each typed otherwise:
+    // every slot that differs has its finding, the type word's too.
+    let national = Registry::vietnam_2022();
+    let slots: &[(&str, &[&str])] = &[
+        ("CNCĐ_PHƯỜNG 01_QUẬN 3", &["case", "case"]),
+        ("CNCĐ_Phường 01_quan 3", &["diacritics_missing"]),
+        ("CNCĐ_Phường 1_Quận 3", &["spelling"]),
+        ("CNCĐ_Phường 01_Quận 3", &[]),
+    ];
+    for &(typed, expected) in slots {
+        let ch = check(&national, &rules, typed, None, "/name");
+        assert_eq!(ch.canonical.as_deref(), Some("CNCĐ_Phường 01_Quận 3"), "{typed}");
+        assert_eq!(codes(&ch), expected.iter().map(|c| c.to_string()).collect::<Vec<_>>(), "{typed}");
+    }
     // In two tiers, a team that kept its old district before the province.
     let reg_2025 = Registry::vietnam_2025();
     let two_tier = NamingRules::two_tier_2025();
@@ -229,7 +243,6 @@ fn names_typed_as_people_type_them() {
     // is a commune of Khánh Hòa since 2025, and "Cà Ná" would be a village of it.)
     // Where the slots as typed name nothing, a guess that splits a slot must name a
     // commune within its district without a typo: "Dương" is not read as "Vương".
-    let national = Registry::vietnam_2022();
     let ch = check(&national, &rules, "CNCĐ_Xã Dương Minh Châu_Dương Minh Châu", None, "/name");
     assert_eq!((ch.status, codes(&ch)), (NameStatus::Invalid, vec!["unknown_commune".to_string()]));
     // A name that names several communes stays ambiguous: no slot is dropped to choose.

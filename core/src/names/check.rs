@@ -398,6 +398,25 @@ fn text_diagnostics(
     let styled_bare = styled(rules, &bare);
     let canon_bare = c.bare();
     if styled_bare == *canon_bare {
+        // The bare names agree; the type word may not ("quan 4" for "Quận 4").
+        let typed_word = t.cleaned_text().strip_suffix(t.bare()).unwrap_or_default();
+        let canon_word = c.cleaned_text().strip_suffix(canon_bare).unwrap_or_default();
+        if typed_word == canon_word {
+            return;
+        }
+        let (code, vi, en) = if same_lowercase(typed_word, canon_word) {
+            ("case", say!("\"", typed, "\" nên viết hoa là \"", canon, "\""), say!("\"", typed, "\" should be capitalised \"", canon, "\""))
+        } else if crate::text::ascii_key(typed_word) == crate::text::ascii_key(canon_word) {
+            (
+                "diacritics_missing",
+                say!("\"", typed, "\" thiếu hoặc sai dấu, đúng là \"", canon, "\""),
+                say!("\"", typed, "\" lacks or has wrong diacritics: \"", canon, "\""),
+            )
+        } else {
+            ("spelling", say!("\"", typed, "\" nên viết là \"", canon, "\""), say!("\"", typed, "\" should be written \"", canon, "\""))
+        };
+        let sev = if code == "diacritics_missing" { Severity::Warning } else { Severity::Info };
+        push(code, sev, vi, en);
         return;
     }
     if same_lowercase(&styled_bare, canon_bare) {
@@ -434,9 +453,8 @@ fn text_diagnostics(
         }
         return;
     }
-    if name_key(&bare) == name_key(canon_bare) {
-        return;
-    }
+    // The same name key, written otherwise: a leading zero ("Phường 1" for "Phường 01"),
+    // spaces around a hyphen ("Phan Rang - Tháp Chàm"): another spelling, as below.
     push(
         "spelling",
         Severity::Info,

@@ -376,6 +376,11 @@ impl SplitText<'_> {
     pub fn bare(&self) -> &str {
         self.cleaned.get(self.bare_at..).unwrap_or_default()
     }
+
+    /// The whole text, cleaned.
+    pub fn cleaned_text(&self) -> &str {
+        &self.cleaned
+    }
 }
 
 /// The kind, the byte where the bare name starts (it is always the end of the cleaned
