@@ -212,9 +212,9 @@ fn segmentations(rest: &str, sep: &str, prefixed: bool) -> (Vec<Vec<String>>, Se
 /// after it), NFD, no diacritics, either tone style. Names contain hyphens and spaces,
 /// so slots are found by the registry, not by a blind split. Where the slots as
 /// separated name no commune, a province typed after the district is left out as an
-/// extra slot (or a district typed before it in two tiers), and a last slot whose
-/// separator was left out ("Phước Hà Thuận Nam") is
-/// split, if that names a commune within its district.
+/// extra slot (or a district typed before it in two tiers), a last slot whose separator
+/// was left out ("Phước Hà Thuận Nam") is split, and slots split between the words of a
+/// name ("Phước_Hà_Thuận_Nam") are joined, if that names a commune within its district.
 ///
 /// `province` limits the search (a name carries no province in three tiers).
 ///
@@ -315,7 +315,9 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
 ///   ("CNCĐ_Cà Ná_Thuận Nam_Ninh Thuận"), or the one before it, as a district typed
 ///   before the province in two tiers ("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàm_Khánh Hòa");
 /// - with fewer than three slots, the last one split in two where its separator was left
-///   out ("CNCĐ_Phước Hà Thuận Nam", "CNCĐ_Phước Hà-Thuận Nam").
+///   out ("CNCĐ_Phước Hà Thuận Nam", "CNCĐ_Phước Hà-Thuận Nam");
+/// - with three slots or more (up to [`MAX_REGROUPED`]), the slots grouped anew, as where
+///   `_` was typed between the words of a name too ("CNCĐ_Phước_Hà_Thuận_Nam").
 fn fallbacks(mut slots: Vec<String>, sep: &str) -> Vec<(Vec<String>, Option<String>, bool)> {
     let mut out = Vec::new();
     let Some(last) = slots.pop() else {
@@ -339,6 +341,36 @@ fn fallbacks(mut slots: Vec<String>, sep: &str) -> Vec<(Vec<String>, Option<Stri
                 let mut split = slots.clone();
                 split.extend([left.to_string(), right.to_string()]);
                 out.push((split, None, true));
+            }
+        }
+    }
+    // `_` typed between the words of the names too ("CNCĐ_Phước_Hà_Thuận_Nam"): the
+    // pieces grouped into two slots, then three, joined by spaces.
+    slots.push(last);
+    if (3..=MAX_REGROUPED).contains(&slots.len()) {
+        out.extend(regroupings(&slots).into_iter().map(|s| (s, None, true)));
+    }
+    out
+}
+
+/// The most pieces [`regroupings`] groups: 28 readings.
+const MAX_REGROUPED: usize = 8;
+
+/// Every grouping of `pieces` into two slots, then into three, each slot the pieces
+/// joined by spaces; none with a slot that is a type word alone ("Xã"), and none that
+/// is `pieces` as they are.
+fn regroupings(pieces: &[String]) -> Vec<Vec<String>> {
+    let n = pieces.len();
+    let whole = |r: std::ops::Range<usize>| pieces[r].join(" ");
+    let lone_type_word = |r: std::ops::Range<usize>| r.len() <= 3 && is_type_word(&whole(r));
+    let mut out = Vec::new();
+    for a in (1..n).filter(|&a| !lone_type_word(0..a) && !lone_type_word(a..n)) {
+        out.push(vec![whole(0..a), whole(a..n)]);
+    }
+    if n > 3 {
+        for a in (1..n).filter(|&a| !lone_type_word(0..a)) {
+            for b in (a + 1..n).filter(|&b| !lone_type_word(a..b) && !lone_type_word(b..n)) {
+                out.push(vec![whole(0..a), whole(a..b), whole(b..n)]);
             }
         }
     }
