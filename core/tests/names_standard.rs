@@ -207,6 +207,8 @@ fn names_typed_as_people_type_them() {
         ("CNCĐ:Phước Hà:Thuận Nam", phuoc_ha, &["separator"]),
         ("CNCĐ_Phước Hà Thuận Nam", phuoc_ha, &["separator"]),
         ("CNCĐ_Phước Hà-Thuận Nam", phuoc_ha, &["separator"]),
+        ("CNCĐ_Phước Hà, Thuận Nam", phuoc_ha, &["separator"]),
+        ("CNCĐ_Thôn Lạc Tiến; Cà Ná; Thuận Nam", Some("CNCĐ_Thôn Lạc Tiến_Cà Ná_Thuận Nam"), &["separator"]),
         ("CNCĐ_Phước_Hà_Thuận_Nam", phuoc_ha, &["separator"]),
         ("CNCĐ_Phước Hà_Thuận_Nam", phuoc_ha, &["separator"]),
         ("CNCD_Phuoc_Ha_Thuan_Nam", phuoc_ha, &["prefix_variant", "separator", "diacritics_missing", "diacritics_missing"]),

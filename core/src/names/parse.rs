@@ -211,10 +211,12 @@ fn segmentations(rest: &str, sep: &str, prefixed: bool) -> (Vec<Vec<String>>, Se
 /// words or abbreviations (a type word typed as a word of its own belongs to the slot
 /// after it), NFD, no diacritics, either tone style. Names contain hyphens and spaces,
 /// so slots are found by the registry, not by a blind split. Where the slots as
-/// separated name no commune, a province typed after the district is left out as an
-/// extra slot (or a district typed before it in two tiers), a last slot whose separator
-/// was left out ("Phước Hà Thuận Nam") is split, and slots split between the words of a
-/// name ("Phước_Hà_Thuận_Nam") are joined, if that names a commune within its district.
+/// separated name no commune (or a commune but not its parent), a province typed after
+/// the district is left out as an extra slot (or a district typed before it in two
+/// tiers), a last slot whose separator was left out ("Phước Hà Thuận Nam") is split, as
+/// is a slot with a comma in it ("Phước Hà, Thuận Nam"), and slots split between the
+/// words of a name ("Phước_Hà_Thuận_Nam") are joined, if that names a commune within its
+/// district.
 ///
 /// `province` limits the search (a name carries no province in three tiers).
 ///
@@ -286,9 +288,10 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
             break;
         }
     }
-    // The separators' own reading names no commune (not even several): try the readings
-    // that a slot too many, or a separator left out, would explain.
-    if best_score < 2 && single {
+    // The separators' own reading names no commune (not even several), or a commune
+    // without its parent: try the readings that a slot too many, a separator left out
+    // or another one typed would explain.
+    if (best_score < 2 || (best_score == 3 && best.parent.is_none())) && single {
         let primary = segmentations(rest, sep, prefix.is_some()).0.pop().unwrap_or_default();
         // Only a commune within its parent, neither of them a typo, is taken: a guess that
         // names less would turn a name that names nothing into a wrong one.
@@ -308,9 +311,10 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
     (ParsedName { prefix, separators, ..best }, clean)
 }
 
-/// Readings of a name whose slots, as its separators split them, name no commune,
-/// likeliest first, each with the slot it leaves out and whether it takes a
-/// space or a hyphen for a separator:
+/// Readings of a name whose slots, as its separators split them, name no commune (or no
+/// parent), likeliest first, each with the slot it leaves out and whether it takes
+/// something else than the rules' separator for one:
+/// - the slots split where `,`, `;` or `|` stands in them ("CNCĐ_Phước Hà, Thuận Nam");
 /// - the last slot left out, as a province typed after the district
 ///   ("CNCĐ_Cà Ná_Thuận Nam_Ninh Thuận"), or the one before it, as a district typed
 ///   before the province in two tiers ("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàm_Khánh Hòa");
@@ -320,6 +324,13 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
 ///   `_` was typed between the words of a name too ("CNCĐ_Phước_Hà_Thuận_Nam").
 fn fallbacks(mut slots: Vec<String>, sep: &str) -> Vec<(Vec<String>, Option<String>, bool)> {
     let mut out = Vec::new();
+    // Another separator typed beside the rules' one ("CNCĐ_Phước Hà, Thuận Nam"): no
+    // unit's name has these.
+    const STRONG: [char; 3] = [',', ';', '|'];
+    if slots.iter().any(|s| s.contains(STRONG)) {
+        let split = slots.iter().flat_map(|s| s.split(STRONG)).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
+        out.push((split.collect(), None, true));
+    }
     let Some(last) = slots.pop() else {
         return out;
     };
