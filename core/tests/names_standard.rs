@@ -174,7 +174,8 @@ fn every_ninh_thuan_commune_rehomes_into_khanh_hoa() {
 /// Names as people type them in Zalo, beyond the variants above: stray separators and
 /// spaces, the province typed after the district, the team's name written out in full,
 /// type words as words of their own, other separators, a separator left out or typed
-/// between the words of a name too, and names with too little in them. Each gives the canonical name (or none) and exactly these
+/// between the words of a name too, a district's short form, and names with too little in
+/// them. Each gives the canonical name (or none) and exactly these
 /// findings.
 #[test]
 fn names_typed_as_people_type_them() {
@@ -215,6 +216,12 @@ fn names_typed_as_people_type_them() {
         ("CNCĐ_Thôn_Lạc_Tiến_Cà_Ná_Thuận_Nam", Some("CNCĐ_Thôn Lạc Tiến_Cà Ná_Thuận Nam"), &["separator"]),
         ("CNCĐ_Xã_Phước_Hà_Huyện_Thuận_Nam", phuoc_ha, &["separator", "type_word", "type_word"]),
         ("CNCĐ_Đô_Vinh_Phan_Rang-Tháp_Chàm", Some("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàm"), &["separator"]),
+        ("CNCĐ_Phước Hà_TN", phuoc_ha, &["short_name"]),
+        ("CNCĐ_Đô Vinh_TP. PRTC", Some("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàm"), &["short_name"]),
+        ("CNCĐ_Đô Vinh_P.R.T.C", Some("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàm"), &["short_name"]),
+        ("CNCĐ_Văn Hải_Tp Phan Rang", Some("CNCĐ_Văn Hải_Phan Rang-Tháp Chàm"), &["short_name"]),
+        ("CNCĐ_Đô Vinh_PR", Some("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàm"), &["unknown_parent"]),
+        ("CNCĐ_Văn Hải_Phan", Some("CNCĐ_Văn Hải_Phan Rang-Tháp Chàm"), &["unknown_parent"]),
         ("CNCĐ Cà Ná", ca_na, &["separator", "missing_slot"]),
         ("Cà Ná", ca_na, &["prefix_missing", "separator", "missing_slot"]),
         ("CNCĐ", None, &["missing_slot"]),

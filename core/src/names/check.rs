@@ -7,7 +7,7 @@ use super::rules::NamingRules;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::text::clean::clean_cow;
 use crate::text::letters::{info, letter, UPPER};
-use crate::text::{name_key, to_tone_style, ToneStyle};
+use crate::text::{ascii_key, name_key, to_tone_style, ToneStyle};
 use crate::units::split_text;
 use crate::units::{Level, MatchKind, Registry, UnitId, UnitKind};
 use serde::{Deserialize, Serialize};
@@ -68,6 +68,7 @@ pub struct NameCheck {
 /// | `type_word` | info | type word added, missing or abbreviated ("Xã Phước Hà", "TT") |
 /// | `typo` | warning | one letter off |
 /// | `unknown_commune` / `unknown_parent` | error | no such unit |
+/// | `short_name` | warning | the commune's district (or province) shortened: its initials ("PRTC", "TP. PRTC") or its first words ("Phan Rang") for Phan Rang-Tháp Chàm |
 /// | `commune_not_in_parent` | error | the commune is in another district |
 /// | `ambiguous` | error | several communes fit |
 /// | `missing_slot` / `extra_slot` | error | too few slots (no commune, or no district), or too many (a province after the district) |
@@ -232,6 +233,19 @@ pub fn check(reg: &Registry, rules: &NamingRules, name: &str, province: Option<U
             .param("typed", slot.text.clone())
             .param("expected", reg.unit(rp).code().to_string()),
         ),
+        (Some(slot), Some(rp)) if is_short_name(&slot.text, reg.unit(rp).full_name()) => {
+            let expected = parent_slot.clone().unwrap_or_default();
+            d.push(
+                diag(
+                    "short_name",
+                    Severity::Warning,
+                    say!("\"", slot.text, "\" là tên viết tắt, cần viết đủ: \"", expected, "\""),
+                    say!("\"", slot.text, "\" is a short form: write \"", expected, "\" in full"),
+                )
+                .param("typed", slot.text.clone())
+                .param("expected", expected),
+            )
+        }
         (Some(slot), _) => d.push(
             diag(
                 "unknown_parent",
@@ -290,6 +304,21 @@ fn describe(reg: &Registry, c: UnitId) -> String {
 
 fn has_invisible(s: &str) -> bool {
     s.chars().any(|c| matches!(c, '\u{AD}' | '\u{200B}'..='\u{200F}' | '\u{2060}' | '\u{FEFF}'))
+}
+
+/// Whether `typed` is a short form of the name of the unit named `full_name`, its type
+/// word there or not: its initials, at least two, in either case, with or without full
+/// stops ("PRTC", "P.R.T.C", "TP. PRTC" for "Thành phố Phan Rang-Tháp Chàm"), or its
+/// first words, at least two ("Phan Rang", "TP Phan Rang").
+fn is_short_name(typed: &str, full_name: &str) -> bool {
+    let words =
+        |s: &str| ascii_key(split_text(s, true).bare()).split([' ', '-']).filter(|w| !w.is_empty()).map(str::to_string).collect::<Vec<_>>();
+    let name = words(full_name);
+    let initials: String = name.iter().filter_map(|w| w.chars().next()).collect();
+    let letters = |s: &str| ascii_key(s).chars().filter(char::is_ascii_alphanumeric).collect::<String>();
+    let first_words = words(typed);
+    (initials.len() >= 2 && (letters(typed) == initials || letters(split_text(typed, true).bare()) == initials))
+        || (first_words.len() >= 2 && first_words.len() < name.len() && name.starts_with(&first_words))
 }
 
 /// Whether `name` has white space that the standard does not: at its ends, two in a row,
@@ -607,6 +636,13 @@ mod tests {
         assert_eq!(
             message("CNCĐ_Phước Hà_Huyện Không Có", "unknown_parent"),
             ("Không tìm thấy huyện (hoặc tỉnh) \"Huyện Không Có\"".to_string(), "no district (or province) \"Huyện Không Có\"".to_string())
+        );
+        assert_eq!(
+            message("CNCĐ_Đô Vinh_PRTC", "short_name"),
+            (
+                "\"PRTC\" là tên viết tắt, cần viết đủ: \"Phan Rang-Tháp Chàm\"".to_string(),
+                "\"PRTC\" is a short form: write \"Phan Rang-Tháp Chàm\" in full".to_string()
+            )
         );
     }
 }
