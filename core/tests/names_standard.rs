@@ -174,9 +174,9 @@ fn every_ninh_thuan_commune_rehomes_into_khanh_hoa() {
 /// Names as people type them in Zalo, beyond the variants above: stray separators and
 /// spaces, the province typed after the district, the team's name written out in full,
 /// type words as words of their own, other separators, a separator left out or typed
-/// between the words of a name too, a district's short form, and names with too little in
-/// them. Each gives the canonical name (or none) and exactly these
-/// findings.
+/// between the words of a name too, a district's short form, a space for a hyphen, and
+/// names with too little in them. Each gives the canonical name (or none) and exactly
+/// these findings.
 #[test]
 fn names_typed_as_people_type_them() {
     let reg = Registry::ninh_thuan_2022();
@@ -221,6 +221,10 @@ fn names_typed_as_people_type_them() {
         ("CNCĐ_Đô Vinh_P.R.T.C", Some("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàm"), &["short_name"]),
         ("CNCĐ_Văn Hải_Tp Phan Rang", Some("CNCĐ_Văn Hải_Phan Rang-Tháp Chàm"), &["short_name"]),
         ("CNCĐ_Đô Vinh_PR", Some("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàm"), &["unknown_parent"]),
+        ("CNCĐ_Đô Vinh_Phan Rang Tháp Chàm", Some("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàm"), &["spelling"]),
+        ("CNCĐ_Đô Vinh_Phan-Rang-Tháp-Chàm", Some("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàm"), &["spelling"]),
+        ("CNCĐ_Đô Vinh_phan rang thap cham", Some("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàm"), &["diacritics_missing"]),
+        ("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàmm", Some("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàm"), &["typo"]),
         ("CNCĐ_Văn Hải_Phan", Some("CNCĐ_Văn Hải_Phan Rang-Tháp Chàm"), &["unknown_parent"]),
         ("CNCĐ Cà Ná", ca_na, &["separator", "missing_slot"]),
         ("Cà Ná", ca_na, &["prefix_missing", "separator", "missing_slot"]),

@@ -233,6 +233,9 @@ pub fn check(reg: &Registry, rules: &NamingRules, name: &str, province: Option<U
             .param("typed", slot.text.clone())
             .param("expected", reg.unit(rp).code().to_string()),
         ),
+        (Some(slot), Some(_)) if hyphens_aside(&slot.text, parent_slot.as_deref().unwrap_or_default()).is_some() => {
+            hyphen_diagnostic(&slot.text, parent_slot.as_deref().unwrap_or_default(), "parent", &mut d, &diag)
+        }
         (Some(slot), Some(rp)) if is_short_name(&slot.text, reg.unit(rp).full_name()) => {
             let expected = parent_slot.clone().unwrap_or_default();
             d.push(
@@ -348,6 +351,9 @@ type Diag<'a> = dyn Fn(&str, Severity, String, String) -> Diagnostic + 'a;
 fn slot_diagnostics(rules: &NamingRules, slot: &ParsedSlot, canon: &str, which: &str, d: &mut Vec<Diagnostic>, diag: &Diag) {
     let style = rules.tone_style;
     match slot.matched {
+        // A space typed for a hyphen, or a hyphen for a space ("Phan Rang Tháp Chàm"): the
+        // same name written otherwise, not a letter off.
+        Some(MatchKind::Typo) if hyphens_aside(&slot.text, canon).is_some() => hyphen_diagnostic(&slot.text, canon, which, d, diag),
         Some(MatchKind::Typo) => d.push(
             diag(
                 "typo",
@@ -442,7 +448,8 @@ fn text_diagnostics(
                 say!("\"", typed, "\" lacks or has wrong diacritics: \"", canon, "\""),
             )
         } else {
-            ("spelling", say!("\"", typed, "\" nên viết là \"", canon, "\""), say!("\"", typed, "\" should be written \"", canon, "\""))
+            let (vi, en) = spelling(typed, canon);
+            ("spelling", vi, en)
         };
         let sev = if code == "diacritics_missing" { Severity::Warning } else { Severity::Info };
         push(code, sev, vi, en);
@@ -484,12 +491,43 @@ fn text_diagnostics(
     }
     // The same name key, written otherwise: a leading zero ("Phường 1" for "Phường 01"),
     // spaces around a hyphen ("Phan Rang - Tháp Chàm"): another spelling, as below.
-    push(
-        "spelling",
-        Severity::Info,
-        say!("\"", typed, "\" nên viết là \"", canon, "\""),
-        say!("\"", typed, "\" should be written \"", canon, "\""),
-    );
+    let (vi, en) = spelling(typed, canon);
+    push("spelling", Severity::Info, vi, en);
+}
+
+/// How `typed` differs from `canon` if only by spaces typed for hyphens or hyphens for
+/// spaces: `spelling`, or `diacritics_missing` if its diacritics differ too.
+fn hyphens_aside(typed: &str, canon: &str) -> Option<&'static str> {
+    let (typed, canon) = (typed.replace('-', " "), canon.replace('-', " "));
+    if name_key(&typed) == name_key(&canon) {
+        Some("spelling")
+    } else if crate::text::ascii_key(&typed) == crate::text::ascii_key(&canon) {
+        Some("diacritics_missing")
+    } else {
+        None
+    }
+}
+
+/// The finding for a slot that [`hyphens_aside`] reads as the canonical one.
+fn hyphen_diagnostic(typed: &str, canon: &str, which: &str, d: &mut Vec<Diagnostic>, diag: &Diag) {
+    let finding = match hyphens_aside(typed, canon) {
+        Some("diacritics_missing") => diag(
+            "diacritics_missing",
+            Severity::Warning,
+            say!("\"", typed, "\" thiếu hoặc sai dấu, đúng là \"", canon, "\""),
+            say!("\"", typed, "\" lacks or has wrong diacritics: \"", canon, "\""),
+        ),
+        _ => {
+            let (vi, en) = spelling(typed, canon);
+            diag("spelling", Severity::Info, vi, en)
+        }
+    };
+    d.push(finding.param("slot", which).param("typed", typed).param("expected", canon));
+}
+
+/// The message of `spelling`, in Vietnamese and English.
+fn spelling(typed: &str, canon: &str) -> (String, String) {
+    (say!("\"", typed, "\" nên viết là \"", canon, "\""), say!("\"", typed, "\" should be written \"", canon, "\""))
 }
 
 /// `a.to_lowercase() == b.to_lowercase()`, without the two copies.
