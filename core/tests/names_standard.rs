@@ -211,6 +211,7 @@ fn names_typed_as_people_type_them() {
         ("CNCĐ_Phước Hà, Thuận Nam", phuoc_ha, &["separator"]),
         ("CNCĐ_Thôn Lạc Tiến; Cà Ná; Thuận Nam", Some("CNCĐ_Thôn Lạc Tiến_Cà Ná_Thuận Nam"), &["separator"]),
         ("CNCĐ_Phước_Hà_Thuận_Nam", phuoc_ha, &["separator"]),
+        ("CNCĐ_Phước_Hà_Thuận_Nam_Ninh_Thuận", phuoc_ha, &["separator", "extra_slot"]),
         ("CNCĐ_Phước Hà_Thuận_Nam", phuoc_ha, &["separator"]),
         ("CNCD_Phuoc_Ha_Thuan_Nam", phuoc_ha, &["prefix_variant", "separator", "diacritics_missing", "diacritics_missing"]),
         ("CNCĐ_Thôn_Lạc_Tiến_Cà_Ná_Thuận_Nam", Some("CNCĐ_Thôn Lạc Tiến_Cà Ná_Thuận Nam"), &["separator"]),

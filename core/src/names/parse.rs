@@ -321,7 +321,8 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
 /// - with fewer than three slots, the last one split in two where its separator was left
 ///   out ("CNCĐ_Phước Hà Thuận Nam", "CNCĐ_Phước Hà-Thuận Nam");
 /// - with three slots or more (up to [`MAX_REGROUPED`]), the slots grouped anew, as where
-///   `_` was typed between the words of a name too ("CNCĐ_Phước_Hà_Thuận_Nam").
+///   `_` was typed between the words of a name too ("CNCĐ_Phước_Hà_Thuận_Nam"), then
+///   grouped in three with the last left out ("CNCĐ_Phước_Hà_Thuận_Nam_Ninh_Thuận").
 fn fallbacks(mut slots: Vec<String>, sep: &str) -> Vec<(Vec<String>, Option<String>, bool)> {
     let mut out = Vec::new();
     // Another separator typed beside the rules' one ("CNCĐ_Phước Hà, Thuận Nam"): no
@@ -359,12 +360,17 @@ fn fallbacks(mut slots: Vec<String>, sep: &str) -> Vec<(Vec<String>, Option<Stri
     // pieces grouped into two slots, then three, joined by spaces.
     slots.push(last);
     if (3..=MAX_REGROUPED).contains(&slots.len()) {
-        out.extend(regroupings(&slots).into_iter().map(|s| (s, None, true)));
+        let regrouped = regroupings(&slots);
+        // And the last of three left out, as a province typed after the district
+        // ("CNCĐ_Phước_Hà_Thuận_Nam_Ninh_Thuận").
+        let without_last: Vec<_> = regrouped.iter().filter(|s| s.len() == 3).map(|s| (s[..2].to_vec(), Some(s[2].clone()), true)).collect();
+        out.extend(regrouped.into_iter().map(|s| (s, None, true)));
+        out.extend(without_last);
     }
     out
 }
 
-/// The most pieces [`regroupings`] groups: 28 readings.
+/// The most pieces [`regroupings`] groups: 28 readings (and 21 with the last left out).
 const MAX_REGROUPED: usize = 8;
 
 /// Every grouping of `pieces` into two slots, then into three, each slot the pieces
