@@ -233,31 +233,34 @@ pub fn check(reg: &Registry, rules: &NamingRules, name: &str, province: Option<U
             .param("typed", slot.text.clone())
             .param("expected", reg.unit(rp).code().to_string()),
         ),
-        (Some(slot), Some(_)) if hyphens_aside(&slot.text, parent_slot.as_deref().unwrap_or_default()).is_some() => {
-            hyphen_diagnostic(&slot.text, parent_slot.as_deref().unwrap_or_default(), "parent", &mut d, &diag)
-        }
-        (Some(slot), Some(rp)) if is_short_name(&slot.text, reg.unit(rp).full_name()) => {
-            let expected = parent_slot.clone().unwrap_or_default();
-            d.push(
+        // A parent slot that names no unit may still be the commune's own district, written
+        // otherwise.
+        (Some(slot), rp) => {
+            let expected = parent_slot.as_deref().unwrap_or_default();
+            let finding = rp.and_then(|rp| {
+                hyphen_finding(&slot.text, expected, "parent", &diag).or_else(|| {
+                    is_short_name(&slot.text, reg.unit(rp).full_name()).then(|| {
+                        diag(
+                            "short_name",
+                            Severity::Warning,
+                            say!("\"", slot.text, "\" là tên viết tắt, cần viết đủ: \"", expected, "\""),
+                            say!("\"", slot.text, "\" is a short form: write \"", expected, "\" in full"),
+                        )
+                        .param("typed", slot.text.clone())
+                        .param("expected", expected)
+                    })
+                })
+            });
+            d.push(finding.unwrap_or_else(|| {
                 diag(
-                    "short_name",
-                    Severity::Warning,
-                    say!("\"", slot.text, "\" là tên viết tắt, cần viết đủ: \"", expected, "\""),
-                    say!("\"", slot.text, "\" is a short form: write \"", expected, "\" in full"),
+                    "unknown_parent",
+                    Severity::Error,
+                    say!("Không tìm thấy huyện (hoặc tỉnh) \"", slot.text, "\""),
+                    say!("no district (or province) \"", slot.text, "\""),
                 )
                 .param("typed", slot.text.clone())
-                .param("expected", expected),
-            )
+            }));
         }
-        (Some(slot), _) => d.push(
-            diag(
-                "unknown_parent",
-                Severity::Error,
-                say!("Không tìm thấy huyện (hoặc tỉnh) \"", slot.text, "\""),
-                say!("no district (or province) \"", slot.text, "\""),
-            )
-            .param("typed", slot.text.clone()),
-        ),
     }
     // The village slot.
     if let Some(v) = &parsed.village {
@@ -351,10 +354,9 @@ type Diag<'a> = dyn Fn(&str, Severity, String, String) -> Diagnostic + 'a;
 fn slot_diagnostics(rules: &NamingRules, slot: &ParsedSlot, canon: &str, which: &str, d: &mut Vec<Diagnostic>, diag: &Diag) {
     let style = rules.tone_style;
     match slot.matched {
-        // A space typed for a hyphen, or a hyphen for a space ("Phan Rang Tháp Chàm"): the
+        // A space typed for a hyphen, or a hyphen for a space ("Phan Rang Tháp Chàm"), is the
         // same name written otherwise, not a letter off.
-        Some(MatchKind::Typo) if hyphens_aside(&slot.text, canon).is_some() => hyphen_diagnostic(&slot.text, canon, which, d, diag),
-        Some(MatchKind::Typo) => d.push(
+        Some(MatchKind::Typo) => d.push(hyphen_finding(&slot.text, canon, which, diag).unwrap_or_else(|| {
             diag(
                 "typo",
                 Severity::Warning,
@@ -363,19 +365,17 @@ fn slot_diagnostics(rules: &NamingRules, slot: &ParsedSlot, canon: &str, which: 
             )
             .param("slot", which)
             .param("typed", slot.text.clone())
-            .param("expected", canon),
-        ),
-        Some(MatchKind::AsciiKey) if !same_letters_with_diacritics(&slot.text, canon) => d.push(
-            diag(
-                "diacritics_missing",
-                Severity::Warning,
-                say!("\"", slot.text, "\" thiếu hoặc sai dấu, đúng là \"", canon, "\""),
-                say!("\"", slot.text, "\" lacks or has wrong diacritics: \"", canon, "\""),
+            .param("expected", canon)
+        })),
+        Some(MatchKind::AsciiKey) if !same_letters_with_diacritics(&slot.text, canon) => {
+            let (vi, en) = diacritics_missing(&slot.text, canon);
+            d.push(
+                diag("diacritics_missing", Severity::Warning, vi, en)
+                    .param("slot", which)
+                    .param("typed", slot.text.clone())
+                    .param("expected", canon),
             )
-            .param("slot", which)
-            .param("typed", slot.text.clone())
-            .param("expected", canon),
-        ),
+        }
         _ => text_diagnostics(rules, &slot.text, canon, which, style, d, diag),
     }
 }
@@ -441,12 +441,9 @@ fn text_diagnostics(
         }
         let (code, vi, en) = if same_lowercase(typed_word, canon_word) {
             ("case", say!("\"", typed, "\" nên viết hoa là \"", canon, "\""), say!("\"", typed, "\" should be capitalised \"", canon, "\""))
-        } else if crate::text::ascii_key(typed_word) == crate::text::ascii_key(canon_word) {
-            (
-                "diacritics_missing",
-                say!("\"", typed, "\" thiếu hoặc sai dấu, đúng là \"", canon, "\""),
-                say!("\"", typed, "\" lacks or has wrong diacritics: \"", canon, "\""),
-            )
+        } else if ascii_key(typed_word) == ascii_key(canon_word) {
+            let (vi, en) = diacritics_missing(typed, canon);
+            ("diacritics_missing", vi, en)
         } else {
             let (vi, en) = spelling(typed, canon);
             ("spelling", vi, en)
@@ -495,39 +492,34 @@ fn text_diagnostics(
     push("spelling", Severity::Info, vi, en);
 }
 
-/// How `typed` differs from `canon` if only by spaces typed for hyphens or hyphens for
-/// spaces: `spelling`, or `diacritics_missing` if its diacritics differ too.
-fn hyphens_aside(typed: &str, canon: &str) -> Option<&'static str> {
-    let (typed, canon) = (typed.replace('-', " "), canon.replace('-', " "));
-    if name_key(&typed) == name_key(&canon) {
-        Some("spelling")
-    } else if crate::text::ascii_key(&typed) == crate::text::ascii_key(&canon) {
-        Some("diacritics_missing")
+/// The finding for a slot that differs from `canon` only by spaces typed for hyphens or
+/// hyphens for spaces: `spelling`, or `diacritics_missing` if its diacritics differ too;
+/// `None` if it differs otherwise.
+fn hyphen_finding(typed: &str, canon: &str, which: &str, diag: &Diag) -> Option<Diagnostic> {
+    let (spaced, canon_spaced) = (typed.replace('-', " "), canon.replace('-', " "));
+    let finding = if name_key(&spaced) == name_key(&canon_spaced) {
+        let (vi, en) = spelling(typed, canon);
+        diag("spelling", Severity::Info, vi, en)
+    } else if ascii_key(&spaced) == ascii_key(&canon_spaced) {
+        let (vi, en) = diacritics_missing(typed, canon);
+        diag("diacritics_missing", Severity::Warning, vi, en)
     } else {
-        None
-    }
-}
-
-/// The finding for a slot that [`hyphens_aside`] reads as the canonical one.
-fn hyphen_diagnostic(typed: &str, canon: &str, which: &str, d: &mut Vec<Diagnostic>, diag: &Diag) {
-    let finding = match hyphens_aside(typed, canon) {
-        Some("diacritics_missing") => diag(
-            "diacritics_missing",
-            Severity::Warning,
-            say!("\"", typed, "\" thiếu hoặc sai dấu, đúng là \"", canon, "\""),
-            say!("\"", typed, "\" lacks or has wrong diacritics: \"", canon, "\""),
-        ),
-        _ => {
-            let (vi, en) = spelling(typed, canon);
-            diag("spelling", Severity::Info, vi, en)
-        }
+        return None;
     };
-    d.push(finding.param("slot", which).param("typed", typed).param("expected", canon));
+    Some(finding.param("slot", which).param("typed", typed).param("expected", canon))
 }
 
 /// The message of `spelling`, in Vietnamese and English.
 fn spelling(typed: &str, canon: &str) -> (String, String) {
     (say!("\"", typed, "\" nên viết là \"", canon, "\""), say!("\"", typed, "\" should be written \"", canon, "\""))
+}
+
+/// The message of `diacritics_missing`, in Vietnamese and English.
+fn diacritics_missing(typed: &str, canon: &str) -> (String, String) {
+    (
+        say!("\"", typed, "\" thiếu hoặc sai dấu, đúng là \"", canon, "\""),
+        say!("\"", typed, "\" lacks or has wrong diacritics: \"", canon, "\""),
+    )
 }
 
 /// `a.to_lowercase() == b.to_lowercase()`, without the two copies.
