@@ -105,8 +105,11 @@ export function asciiKey(s) { return guard(() => raw.asciiKey(text(s, 'text')));
 
 /** `asciiKey` of many names at once, in one crossing into the module. */
 export function asciiKeys(names) {
-  if (!Array.isArray(names)) text(names, 'names');
-  names.forEach((n, i) => text(n, `names/${i}`));
+  if (!Array.isArray(names)) {
+    throw new CncdError('bad_request', { vi: '"names" phải là một mảng chuỗi ký tự', en: '"names" must be an array of strings' }, '/names');
+  }
+  // The path of the error is written only for a name that is not a string.
+  for (let i = 0; i < names.length; i++) if (typeof names[i] !== 'string') text(names[i], `names/${i}`);
   if (names.length === 0) return [];
   // A name with a line break would split; `clean` makes it a space, so key it alone.
   if (names.some((n) => n.includes('\n'))) return names.map(asciiKey);

@@ -20,6 +20,14 @@ test('asciiKeys is asciiKey of each name, line breaks included', () => {
   assert.deepEqual(cncd.asciiKeys([]), []);
 });
 
+test('asciiKeys names the item that is not a string', () => {
+  assert.throws(() => cncd.asciiKeys(['Phường Đô Vinh', 5]), { name: 'CncdError', code: 'bad_request', path: '/names/1' });
+  // A string, or nothing, is not a list of names.
+  for (const names of ['Phường Đô Vinh', null, undefined]) {
+    assert.throws(() => cncd.asciiKeys(names), { name: 'CncdError', code: 'bad_request', path: '/names', message: /array of strings/ });
+  }
+});
+
 test('call takes and returns plain objects', () => {
   const r = cncd.call('units.resolve', { registry: 'ninh-thuan-2022', text: 'TT Khánh Hải' });
   assert.equal(r.status, 'unique');

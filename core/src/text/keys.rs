@@ -211,6 +211,92 @@ pub fn name_key_into(s: &str, out: &mut String) {
     }
 }
 
+/// The key a fast path writes: what [`punct`] needs to read and change at its end.
+trait KeyOut {
+    /// The last byte written.
+    fn last(&self) -> Option<u8>;
+    /// Writes an ASCII byte.
+    fn push_ascii(&mut self, c: u8);
+    /// Takes back the last byte written, an ASCII one.
+    fn pop_ascii(&mut self);
+}
+
+impl KeyOut for String {
+    #[inline(always)]
+    fn last(&self) -> Option<u8> {
+        self.as_bytes().last().copied()
+    }
+
+    #[inline(always)]
+    fn push_ascii(&mut self, c: u8) {
+        // `& 0x7f` tells the compiler the byte is ASCII: a one-byte push.
+        self.push((c & 0x7f) as char);
+    }
+
+    #[inline(always)]
+    fn pop_ascii(&mut self) {
+        self.pop();
+    }
+}
+
+/// An ASCII key written into a buffer on the stack, then into its `String` at once.
+///
+/// In the WebAssembly module, built for size, `String::push` is a call of its own for
+/// every byte; a store into an array is not. The buffer is moved into the string when it
+/// fills and when the key ends ([`AsciiOut::finish`]).
+struct AsciiOut<'a> {
+    out: &'a mut String,
+    buf: [u8; 64],
+    n: usize,
+}
+
+impl<'a> AsciiOut<'a> {
+    fn new(out: &'a mut String) -> Self {
+        out.clear();
+        AsciiOut { out, buf: [0; 64], n: 0 }
+    }
+
+    fn flush(&mut self) {
+        // Only ASCII bytes are written, so the check always passes.
+        if let Ok(key) = std::str::from_utf8(&self.buf[..self.n]) {
+            self.out.push_str(key);
+        }
+        self.n = 0;
+    }
+
+    fn finish(mut self) {
+        trim_end_space(&mut self);
+        self.flush();
+    }
+}
+
+impl KeyOut for AsciiOut<'_> {
+    #[inline(always)]
+    fn last(&self) -> Option<u8> {
+        match self.n {
+            0 => self.out.last(),
+            n => Some(self.buf[n - 1]),
+        }
+    }
+
+    #[inline(always)]
+    fn push_ascii(&mut self, c: u8) {
+        if self.n == self.buf.len() {
+            self.flush();
+        }
+        self.buf[self.n] = c & 0x7f;
+        self.n += 1;
+    }
+
+    #[inline(always)]
+    fn pop_ascii(&mut self) {
+        match self.n {
+            0 => self.out.pop_ascii(),
+            n => self.n = n - 1,
+        }
+    }
+}
+
 /// The fast paths' way with spaces, hyphens and digits, on the key being written.
 ///
 /// A space is written at once and taken back if the key ends or a hyphen follows, so
@@ -222,27 +308,28 @@ pub fn name_key_into(s: &str, out: &mut String) {
 /// Returns false for what the fast paths do not take (control characters, and the
 /// backtick that `clean` maps to an apostrophe).
 #[inline(always)]
-fn punct(out: &mut String, c: u8, next: Option<&u8>) -> bool {
-    let last = out.as_bytes().last().copied().unwrap_or(b' ');
+fn punct(out: &mut impl KeyOut, c: u8, next: Option<&u8>) -> bool {
+    let last = out.last();
     match c {
         b' ' => {
-            if last != b' ' && last != b'-' {
-                out.push(' ');
+            if last.is_some_and(|l| l != b' ' && l != b'-') {
+                out.push_ascii(b' ');
             }
         }
         b'-' => {
-            if last == b' ' && !out.is_empty() {
-                out.pop();
+            if last == Some(b' ') {
+                out.pop_ascii();
             }
-            out.push('-');
+            out.push_ascii(b'-');
         }
         b'0'..=b'9' => {
+            let last = last.unwrap_or(b' ');
             let after_alnum = last.is_ascii_alphanumeric() || last >= 0x80;
             if after_alnum || c != b'0' || !next.is_some_and(u8::is_ascii_digit) {
-                out.push(c as char);
+                out.push_ascii(c);
             }
         }
-        0x21..=0x7E if c != b'`' => out.push(c as char),
+        0x21..=0x7E if c != b'`' => out.push_ascii(c),
         _ => return false,
     }
     true
@@ -250,9 +337,9 @@ fn punct(out: &mut String, c: u8, next: Option<&u8>) -> bool {
 
 /// Takes back a space left at the end of a key.
 #[inline(always)]
-fn trim_end_space(out: &mut String) {
-    if out.ends_with(' ') {
-        out.pop();
+fn trim_end_space(out: &mut impl KeyOut) {
+    if out.last() == Some(b' ') {
+        out.pop_ascii();
     }
 }
 
@@ -298,15 +385,14 @@ const fn fold2_table() -> [u8; 0x780] {
 /// `KeyWriter`; tests compare the two paths.
 fn ascii_key_fast(s: &str, out: &mut String) -> bool {
     let b = s.as_bytes();
-    out.clear();
-    out.reserve(b.len());
+    let mut key = AsciiOut::new(out);
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
         let x = if c < 0x80 {
             let a = ASCII_ACT[c as usize];
             if a == ACT_PUNCT {
-                punct(out, c, b.get(i + 1));
+                punct(&mut key, c, b.get(i + 1));
                 i += 1;
                 continue;
             }
@@ -328,10 +414,9 @@ fn ascii_key_fast(s: &str, out: &mut String) -> bool {
         if x == 0 {
             return false;
         }
-        // `& 0x7f` tells the compiler the byte is ASCII: a one-byte push.
-        out.push((x & 0x7f) as char);
+        key.push_ascii(x);
     }
-    trim_end_space(out);
+    key.finish();
     true
 }
 
