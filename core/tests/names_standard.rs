@@ -1,6 +1,7 @@
 //! The naming standard on every commune of Ninh Thuận, a few hundred villages made up
 //! for the tests, every national commune of 2022, and the 2025 reform.
 
+use cncd::diagnostics::Severity;
 use cncd::names::{check, format, parse, rehome, NameStatus, NamingRules};
 use cncd::text::{ascii_key, to_tone_style, ToneStyle};
 use cncd::units::{Level, Mapping, Registry, UnitId};
@@ -231,6 +232,19 @@ fn names_typed_as_people_type_them() {
         ("Cà Ná", ca_na, &["prefix_missing", "separator", "missing_slot"]),
         ("CNCĐ", None, &["missing_slot"]),
         ("CNCĐ_", None, &["separator_spacing", "missing_slot"]),
+        // A commune under another district, whose name there is one letter off another
+        // commune's ("Phước Hậu" of Ninh Phước): the commune as typed, in the wrong place.
+        ("CNCĐ_Phước Hà_Ninh Phước", phuoc_ha, &["commune_not_in_parent"]),
+        ("CNCĐ_Phuoc Ha_Ninh Phuoc", phuoc_ha, &["diacritics_missing", "commune_not_in_parent"]),
+        ("CNCĐ_Phước Dinh_Ninh Phước", Some("CNCĐ_Phước Dinh_Thuận Nam"), &["commune_not_in_parent"]),
+        // The type word of another kind of unit: a phường typed as a xã, a xã as a thị trấn.
+        ("CNCĐ_Xã Đô Vinh_Phan Rang-Tháp Chàm", Some("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàm"), &["type_word"]),
+        ("CNCĐ_Thị trấn Phước Hà_Thuận Nam", phuoc_ha, &["type_word"]),
+        (
+            "CNCĐ_Xa Do Vinh_Phan Rang-Thap Cham",
+            Some("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàm"),
+            &["diacritics_missing", "type_word", "diacritics_missing"],
+        ),
     ];
     for &(typed, canonical, expected) in cases {
         let ch = check(&reg, &rules, typed, None, "/name");
@@ -262,9 +276,25 @@ fn names_typed_as_people_type_them() {
     // (With "Thuận Nam" for "Phan Rang-Tháp Chàm", the name reads as it is: Xã Thuận Nam
     // is a commune of Khánh Hòa since 2025, and "Cà Ná" would be a village of it.)
     // Where the slots as typed name nothing, a guess that splits a slot must name a
-    // commune within its district without a typo: "Dương" is not read as "Vương".
+    // commune within its district without a typo: "Dương" is not read as "Vương". Here
+    // the slots do name one: the district's thị trấn, typed as a xã.
     let ch = check(&national, &rules, "CNCĐ_Xã Dương Minh Châu_Dương Minh Châu", None, "/name");
-    assert_eq!((ch.status, codes(&ch)), (NameStatus::Invalid, vec!["unknown_commune".to_string()]));
+    assert_eq!((ch.status, codes(&ch)), (NameStatus::Fixable, vec!["type_word".to_string()]));
+    assert_eq!(ch.canonical.as_deref(), Some("CNCĐ_Dương Minh Châu_Dương Minh Châu"));
+    assert_eq!(ch.diagnostics[0].severity, Severity::Warning);
+    // A name that starts with a word that is also a type word is not read as typed with
+    // the wrong one ("Trường" is a school's, "Phương" is "Phường" without diacritics).
+    for typed in ["CNCĐ_Trường Yên_Hoa Lư", "CNCĐ_Phương Hải_Ninh Hải"] {
+        let ch = check(&national, &rules, typed, None, "/name");
+        assert!(!codes(&ch).contains(&"type_word".to_string()), "{typed}: {:?}", codes(&ch));
+    }
+    // The right type word, which the standard leaves out, is information only.
+    let ch = check(&national, &rules, "CNCĐ_Phường Liên Mạc_Bắc Từ Liêm", None, "/name");
+    assert_eq!((codes(&ch), ch.diagnostics[0].severity), (vec!["type_word".to_string()], Severity::Info));
+    // A ward typed as a xã: the ward of the district typed, not a xã of that name elsewhere.
+    let ch = check(&national, &rules, "CNCĐ_Xã Liên Mạc_Bắc Từ Liêm", None, "/name");
+    assert_eq!((ch.canonical.as_deref(), codes(&ch)), (Some("CNCĐ_Liên Mạc_Bắc Từ Liêm"), vec!["type_word".to_string()]));
+    assert_eq!(ch.diagnostics[0].message.vi, "\"Xã Liên Mạc\": Phường Liên Mạc là phường, không phải xã; viết là \"Liên Mạc\"");
     // A name that names several communes stays ambiguous: no slot is dropped to choose.
     let ch = check(&national, &rules, "CNCĐ_Phong Điền_Phong Điền", None, "/name");
     assert_eq!((ch.status, codes(&ch)), (NameStatus::Invalid, vec!["ambiguous".to_string()]));

@@ -65,11 +65,11 @@ pub struct NameCheck {
 /// | `case` | info | other capitalisation |
 /// | `tone_style` | info | the other tone-mark placement ("Hoà" for "Hòa") |
 /// | `diacritics_missing` | warning | typed without (or with wrong) diacritics |
-/// | `type_word` | info | type word added, missing or abbreviated ("Xã Phước Hà", "TT") |
+/// | `type_word` | info | type word added, missing or abbreviated ("Xã Phước Hà", "TT"); a warning when it is another kind's ("Xã Đô Vinh" for Phường Đô Vinh) |
 /// | `typo` | warning | one letter off |
 /// | `unknown_commune` / `unknown_parent` | error | no such unit |
 /// | `short_name` | warning | the commune's district (or province) shortened: its initials ("PRTC", "TP. PRTC") or its first words ("Phan Rang") for Phan Rang-Tháp Chàm |
-/// | `commune_not_in_parent` | error | the commune is in another district |
+/// | `commune_not_in_parent` | error | the commune is in another district (of the same province, when the district typed has a commune one letter off its name) |
 /// | `ambiguous` | error | several communes fit |
 /// | `missing_slot` / `extra_slot` | error | too few slots (no commune, or no district), or too many (a province after the district) |
 /// | `unknown_village` | warning | the commune's list of villages has no such village |
@@ -211,6 +211,11 @@ pub fn check(reg: &Registry, rules: &NamingRules, name: &str, province: Option<U
     // The commune slot.
     if let Some(slot) = &parsed.commune {
         slot_diagnostics(rules, slot, &commune_slot, "commune", &mut d, &diag);
+        if let Some(wrong) = wrong_type_word(reg, commune, slot, &commune_slot, &diag) {
+            // Said once, as a warning, in place of the slot's `type_word` as information.
+            d.retain(|x| x.code != "type_word" || x.params.get("slot").and_then(|v| v.as_str()) != Some("commune"));
+            d.push(wrong);
+        }
     }
     // The parent slot.
     match (&parsed.parent, real_parent) {
@@ -298,6 +303,37 @@ pub fn check(reg: &Registry, rules: &NamingRules, name: &str, province: Option<U
     out.village = village;
     out.diagnostics = d;
     out
+}
+
+/// The finding for a commune slot typed with the type word of another kind of unit
+/// ("Xã Đô Vinh" for Phường Đô Vinh): a warning, since the type word says what the unit
+/// is. `None` where the slot has no type word, or the unit's own.
+fn wrong_type_word(reg: &Registry, commune: UnitId, slot: &ParsedSlot, canon: &str, diag: &Diag) -> Option<Diagnostic> {
+    let unit = reg.unit(commune);
+    // A type word makes the slot longer than the unit's bare name (the cheap test, for
+    // every name checked).
+    if slot.text.len() <= unit.name().len() {
+        return None;
+    }
+    let split = split_text(&slot.text, true);
+    let typed = split.kind;
+    // A name may start with a word that is also a type word ("Trường Yên", "Phương
+    // Hải"): only a word before the unit's own name is its type word.
+    if typed == UnitKind::Other || typed == unit.kind() || ascii_key(split.bare()) != unit.ascii_key() {
+        return None;
+    }
+    let (is, not) = (unit.kind().type_word().to_lowercase(), typed.type_word().to_lowercase());
+    Some(
+        diag(
+            "type_word",
+            Severity::Warning,
+            say!("\"", slot.text, "\": ", unit.full_name(), " là ", is, ", không phải ", not, "; viết là \"", canon, "\""),
+            say!("\"", slot.text, "\": ", unit.full_name(), " is a ", is, ", not a ", not, "; write \"", canon, "\""),
+        )
+        .param("slot", "commune")
+        .param("typed", slot.text.clone())
+        .param("expected", canon),
+    )
 }
 
 fn describe(reg: &Registry, c: UnitId) -> String {

@@ -3,7 +3,7 @@
 use super::rules::NamingRules;
 use crate::text::ascii_key;
 use crate::text::clean::clean_cow;
-use crate::units::{is_type_word, Level, MatchKind, Registry, ResolveOptions, ResolveStatus, Tiers, UnitId};
+use crate::units::{is_type_word, split_text, Level, MatchKind, Registry, ResolveOptions, ResolveStatus, Tiers, UnitId, UnitKind};
 
 /// The longest name [`parse`] reads, in bytes; a longer one names nothing.
 pub const MAX_NAME_BYTES: usize = 512;
@@ -216,7 +216,10 @@ fn segmentations(rest: &str, sep: &str, prefixed: bool) -> (Vec<Vec<String>>, Se
 /// tiers), a last slot whose separator was left out ("Phước Hà Thuận Nam") is split, as
 /// is a slot with a comma in it ("Phước Hà, Thuận Nam"), and slots split between the
 /// words of a name ("Phước_Hà_Thuận_Nam") are joined, if that names a commune within its
-/// district.
+/// district. A commune typed with another kind's type word ("Xã Đô Vinh" for a phường)
+/// is read by its name within the district typed; a commune that the district typed
+/// has only one letter off ("Phước Hà" under Ninh Phước, which has Phước Hậu) is read
+/// as the commune of that name elsewhere in the province, if there is one.
 ///
 /// `province` limits the search (a name carries no province in three tiers).
 ///
@@ -478,22 +481,52 @@ fn read_units(
 ) {
     let mut pairs: Vec<(UnitId, MatchKind, UnitId, MatchKind)> = Vec::new();
     let mut parent_slot = None;
-    if let Some(pt) = &parent_text {
-        let pr = reg.resolve(pt, &ResolveOptions { level: Some(parent_level), within: province });
-        parent_slot = Some(ParsedSlot { text: pt.clone(), unit: pr.unique(), matched: pr.candidates.first().map(|c| c.matched) });
-        // The commune within each unit the parent slot may mean ("Châu Thành" names eight
-        // districts): read once, looked for in each.
-        let parents = pr.best();
+    // The commune within each unit the parent slot may mean ("Châu Thành" names eight
+    // districts): read once, looked for in each; best-matching pairs only.
+    let in_parents = |text: &str, parents: &[crate::units::Candidate]| {
         let scopes: Vec<UnitId> = parents.iter().map(|pc| pc.unit).collect();
-        for (pc, cr) in parents.iter().zip(reg.resolve_within_each(&commune_text, Some(Level::Commune), &scopes)) {
+        let mut pairs = Vec::new();
+        for (pc, cr) in parents.iter().zip(reg.resolve_within_each(text, Some(Level::Commune), &scopes)) {
             for cc in cr.best() {
                 pairs.push((cc.unit, cc.matched, pc.unit, pc.matched));
             }
         }
+        if let Some(top) = pairs.iter().map(|(_, cm, _, pm): &(_, MatchKind, _, MatchKind)| (*cm).max(*pm)).min() {
+            pairs.retain(|(_, cm, _, pm)| (*cm).max(*pm) == top);
+        }
+        pairs
+    };
+    if let Some(pt) = &parent_text {
+        let pr = reg.resolve(pt, &ResolveOptions { level: Some(parent_level), within: province });
+        parent_slot = Some(ParsedSlot { text: pt.clone(), unit: pr.unique(), matched: pr.candidates.first().map(|c| c.matched) });
+        pairs = in_parents(&commune_text, pr.best());
+        // A type word that is not the commune's ("Xã Đô Vinh" for Phường Đô Vinh): its
+        // name read without it, where that names one commune of the parent as typed.
+        let typo_only = pairs.iter().all(|(_, cm, ..)| *cm == MatchKind::Typo);
+        let split = (typo_only && !pr.best().is_empty()).then(|| split_text(&commune_text, true));
+        if let Some(split) = split.filter(|s| s.kind != UnitKind::Other && !s.bare().is_empty()) {
+            let bare = in_parents(split.bare(), pr.best());
+            if let [(_, cm, ..)] = bare.as_slice() {
+                if *cm < MatchKind::Typo {
+                    pairs = bare;
+                }
+            }
+        }
     }
-    // Keep the best-matching pairs only.
-    if let Some(top) = pairs.iter().map(|(_, cm, _, pm)| (*cm).max(*pm)).min() {
-        pairs.retain(|(_, cm, _, pm)| (*cm).max(*pm) == top);
+    // A commune found in the parent slot's unit only as a typo, whose name as typed is
+    // one commune's elsewhere in the same province, is that commune put under the wrong
+    // district ("CNCĐ_Phước Hà_Ninh Phước" is Phước Hà of Thuận Nam, not Phước Hậu of
+    // Ninh Phước): the typo reading would move the team to another commune with no error.
+    let mut alone = None;
+    let parent_unit = parent_slot.as_ref().and_then(|s| s.unit);
+    let its_province = parent_unit.filter(|_| parent_level == Level::District).and_then(|d| reg.unit(d).parent());
+    let typo_only = !pairs.is_empty() && pairs.iter().all(|(_, cm, ..)| *cm == MatchKind::Typo);
+    if let Some(its_province) = its_province.filter(|_| typo_only) {
+        let cr = reg.resolve(&commune_text, &ResolveOptions { level: Some(Level::Commune), within: Some(its_province) });
+        if cr.status == ResolveStatus::Unique && cr.candidates.first().is_some_and(|c| c.matched < MatchKind::Typo) {
+            pairs.clear();
+            alone = Some(cr);
+        }
     }
     match pairs.as_slice() {
         [(c, cm, par, pm)] => {
@@ -503,7 +536,7 @@ fn read_units(
         }
         [] => {
             // The parent slot does not hold the commune: read the commune alone.
-            let cr = reg.resolve(&commune_text, &ResolveOptions { level: Some(Level::Commune), within: province });
+            let cr = alone.unwrap_or_else(|| reg.resolve(&commune_text, &ResolveOptions { level: Some(Level::Commune), within: province }));
             p.commune =
                 Some(ParsedSlot { text: commune_text.clone(), unit: cr.unique(), matched: cr.candidates.first().map(|c| c.matched) });
             p.parent = parent_slot;
