@@ -57,7 +57,7 @@ pub struct NameCheck {
 /// | code | severity | what |
 /// |---|---|---|
 /// | `prefix_missing` | warning | no `CNCĐ` |
-/// | `prefix_variant` | warning | "CNCD", "Tổ CNCĐ", "cncđ", "Tổ công nghệ số cộng đồng"… |
+/// | `prefix_variant` | warning | "CNCD", "Tổ CNCĐ", "cncđ", "Tổ công nghệ số cộng đồng", "Nhóm Zalo CNCĐ"… |
 /// | `separator` | warning | slots separated by something else than `_` (or by nothing), or `_` between the words of a name |
 /// | `separator_spacing` | info | spaces around `_`, `__`, or a `_` before the prefix or after the last slot |
 /// | `unicode_form` | info | NFD, look-alike letters or invisible characters |

@@ -90,7 +90,18 @@ fn split_prefix(name: &str) -> (Option<String>, &str) {
         head -= 1;
     }
     let lower = ascii_key(&name[..head]);
-    let Some(words) = PREFIXES.iter().find(|pat| lower.starts_with(*pat)).map(|pat| pat.split(' ').count()) else {
+    // Words that name the group before its prefix ("Nhóm Zalo CNCĐ_…"): part of it.
+    let (mut lead_words, mut rest) = (0, lower.as_str());
+    while let Some((_, after)) = rest.split_once(' ').filter(|(w, _)| GROUP_WORDS.contains(w)) {
+        lead_words += 1;
+        rest = after;
+    }
+    let whole_word = |pat: &str| !rest[pat.len()..].starts_with(|c: char| c.is_ascii_alphanumeric());
+    let Some(words) = PREFIXES
+        .iter()
+        .find(|pat| rest.starts_with(*pat) && (lead_words == 0 || whole_word(pat)))
+        .map(|pat| lead_words + pat.split(' ').count())
+    else {
         return (None, name);
     };
     // The prefix ends after its last word's letters: "CNCĐ_", "CNCĐ ", "CNCĐ-".
@@ -103,6 +114,10 @@ fn split_prefix(name: &str) -> (Option<String>, &str) {
     }
     (Some(name[..end].trim().to_string()), &name[end..])
 }
+
+/// Words typed before the prefix that say what the group is ("Nhóm Zalo CNCĐ_…"),
+/// folded by `ascii_key`: read as part of the prefix.
+const GROUP_WORDS: [&str; 3] = ["nhom", "zalo", "group"];
 
 /// Candidate readings of the slots: each a list of slot texts, the likeliest first.
 ///
@@ -206,7 +221,7 @@ fn segmentations(rest: &str, sep: &str, prefixed: bool) -> (Vec<Vec<String>>, Se
 /// its slots (village, commune, parent), resolved with [`Registry::resolve`].
 ///
 /// Lenient: prefix variants (CNCĐ, CNCD, cncđ, CNCÐ, "Tổ CNCĐ", CNSCĐ, "Tổ công nghệ số
-/// cộng đồng"), "_" with spaces around it, doubled, or stray at either end, other
+/// cộng đồng", with "Nhóm", "Zalo" or "Group" before them), "_" with spaces around it, doubled, or stray at either end, other
 /// separators (`-`, `|`, `/`, `,`, `;`, `:`, `.`, spaces), slots with or without type
 /// words or abbreviations (a type word typed as a word of its own belongs to the slot
 /// after it), NFD, no diacritics, either tone style. Names contain hyphens and spaces,
@@ -325,7 +340,10 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
 ///   out ("CNCĐ_Phước Hà Thuận Nam", "CNCĐ_Phước Hà-Thuận Nam");
 /// - with three slots or more (up to [`MAX_REGROUPED`]), the slots grouped anew, as where
 ///   `_` was typed between the words of a name too ("CNCĐ_Phước_Hà_Thuận_Nam"), then
-///   grouped in three with the last left out ("CNCĐ_Phước_Hà_Thuận_Nam_Ninh_Thuận").
+///   grouped in three with the last left out ("CNCĐ_Phước_Hà_Thuận_Nam_Ninh_Thuận");
+/// - a slot alone with hyphens between its slots read as three or more slots, as they
+///   stand, without the last, then grouped anew as above, joined by hyphens
+///   ("CNCĐ_Đô Vinh-Phan Rang-Tháp Chàm-Ninh Thuận").
 fn fallbacks(mut slots: Vec<String>, sep: &str) -> Vec<(Vec<String>, Option<String>, bool)> {
     let mut out = Vec::new();
     // Another separator typed beside the rules' one ("CNCĐ_Phước Hà, Thuận Nam"): no
@@ -360,10 +378,23 @@ fn fallbacks(mut slots: Vec<String>, sep: &str) -> Vec<(Vec<String>, Option<Stri
         }
     }
     // `_` typed between the words of the names too ("CNCĐ_Phước_Hà_Thuận_Nam"): the
-    // pieces grouped into two slots, then three, joined by spaces.
+    // pieces grouped into two slots, then three, joined by spaces. A slot alone with
+    // hyphens between its slots ("CNCĐ_Phước Hà-Thuận Nam-Ninh Thuận") is read so too.
     slots.push(last);
+    let mut joiner = " ";
+    if let [alone] = slots.as_slice() {
+        let pieces: Vec<String> = alone.split('-').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect();
+        if pieces.len() >= 3 {
+            // As they stand, and without the last (a province after the district), first.
+            out.push((pieces.clone(), None, true));
+            let (last, rest) = pieces.split_last().unwrap_or((&pieces[0], &[]));
+            out.push((rest.to_vec(), Some(last.clone()), true));
+            slots = pieces;
+            joiner = "-";
+        }
+    }
     if (3..=MAX_REGROUPED).contains(&slots.len()) {
-        let regrouped = regroupings(&slots);
+        let regrouped = regroupings(&slots, joiner);
         // And the last of three left out, as a province typed after the district
         // ("CNCĐ_Phước_Hà_Thuận_Nam_Ninh_Thuận").
         let without_last: Vec<_> = regrouped.iter().filter(|s| s.len() == 3).map(|s| (s[..2].to_vec(), Some(s[2].clone()), true)).collect();
@@ -377,11 +408,11 @@ fn fallbacks(mut slots: Vec<String>, sep: &str) -> Vec<(Vec<String>, Option<Stri
 const MAX_REGROUPED: usize = 8;
 
 /// Every grouping of `pieces` into two slots, then into three, each slot the pieces
-/// joined by spaces; none with a slot that is a type word alone ("Xã"), and none that
+/// joined by `joiner`; none with a slot that is a type word alone ("Xã"), and none that
 /// is `pieces` as they are.
-fn regroupings(pieces: &[String]) -> Vec<Vec<String>> {
+fn regroupings(pieces: &[String], joiner: &str) -> Vec<Vec<String>> {
     let n = pieces.len();
-    let whole = |r: std::ops::Range<usize>| pieces[r].join(" ");
+    let whole = |r: std::ops::Range<usize>| pieces[r].join(joiner);
     let lone_type_word = |r: std::ops::Range<usize>| r.len() <= 3 && is_type_word(&whole(r));
     let mut out = Vec::new();
     for a in (1..n).filter(|&a| !lone_type_word(0..a) && !lone_type_word(a..n)) {
