@@ -278,10 +278,11 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
     let clean = matches!(cleaned, std::borrow::Cow::Borrowed(_));
     // Separators before the prefix ("_CNCĐ_…") are stray.
     let sep = rules.separator.as_str();
-    let body = cleaned.trim_start_matches(|c| is_junk(c, sep));
+    let inner = unquoted(&cleaned);
+    let body = inner.trim_start_matches(|c| is_junk(c, sep));
     let (prefix, rest) = split_prefix(body);
     let (readings, mut separators) = segmentations(rest, sep, prefix.is_some());
-    if body.len() != cleaned.len() && separators == Separators::Standard {
+    if body.len() != inner.len() && separators == Separators::Standard {
         separators = Separators::Spaced;
     }
     let single = readings.len() == 1;
@@ -329,10 +330,20 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
     (ParsedName { prefix, separators, ..best }, clean)
 }
 
+/// A name typed in quotes, as copied from a sentence or a spreadsheet cell, without
+/// them: the quotes are not part of the name (the name then differs from its canonical
+/// form in a way `check` says as `not_canonical`). Double quotes go at either end alone
+/// too; single ones only in pairs, since an apostrophe may be part of a name.
+fn unquoted(name: &str) -> &str {
+    let paired = name.strip_prefix('\'').and_then(|r| r.strip_suffix('\''));
+    paired.unwrap_or(name).trim_matches(['"', '“', '”', '«', '»']).trim()
+}
+
 /// Readings of a name whose slots, as its separators split them, name no commune (or no
 /// parent), likeliest first, each with the slot it leaves out and whether it takes
 /// something else than the rules' separator for one:
-/// - the slots split where `,`, `;` or `|` stands in them ("CNCĐ_Phước Hà, Thuận Nam");
+/// - the slots split where `,`, `;`, `|` or a parenthesis stands in them ("CNCĐ_Phước
+///   Hà, Thuận Nam", "CNCĐ_Phước Hà (Thuận Nam)");
 /// - the last slot left out, as a province typed after the district
 ///   ("CNCĐ_Cà Ná_Thuận Nam_Ninh Thuận"), or the one before it, as a district typed
 ///   before the province in two tiers ("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàm_Khánh Hòa");
@@ -348,7 +359,7 @@ fn fallbacks(mut slots: Vec<String>, sep: &str) -> Vec<(Vec<String>, Option<Stri
     let mut out = Vec::new();
     // Another separator typed beside the rules' one ("CNCĐ_Phước Hà, Thuận Nam"): no
     // unit's name has these.
-    const STRONG: [char; 3] = [',', ';', '|'];
+    const STRONG: [char; 5] = [',', ';', '|', '(', ')'];
     if slots.iter().any(|s| s.contains(STRONG)) {
         let split = slots.iter().flat_map(|s| s.split(STRONG)).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string);
         out.push((split.collect(), None, true));
