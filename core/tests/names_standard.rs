@@ -214,6 +214,8 @@ fn names_typed_as_people_type_them() {
         ("CNCĐ_Phước Hà, Thuận Nam", phuoc_ha, &["separator"]),
         ("CNCĐ_Phước Hà-Thuận Nam-Ninh Thuận", phuoc_ha, &["separator", "extra_slot"]),
         ("CNCĐ_Phước Hà (Thuận Nam)", phuoc_ha, &["separator"]),
+        ("CNCĐ_Phước Hà Thuận Nam Ninh Thuận", phuoc_ha, &["separator", "extra_slot"]),
+        ("CNCĐ_Thôn Lạc Tiến Cà Ná Thuận Nam", Some("CNCĐ_Thôn Lạc Tiến_Cà Ná_Thuận Nam"), &["separator"]),
         ("CNCĐ_Thôn Lạc Tiến (Cà Ná, Thuận Nam)", Some("CNCĐ_Thôn Lạc Tiến_Cà Ná_Thuận Nam"), &["separator"]),
         // In quotes, as copied from a sentence: the quotes are no part of the name.
         ("\"CNCĐ_Phước Hà_Thuận Nam\"", phuoc_ha, &["not_canonical"]),

@@ -354,7 +354,8 @@ fn unquoted(name: &str) -> &str {
 ///   grouped in three with the last left out ("CNCĐ_Phước_Hà_Thuận_Nam_Ninh_Thuận");
 /// - a slot alone with hyphens between its slots read as three or more slots, as they
 ///   stand, without the last, then grouped anew as above, joined by hyphens
-///   ("CNCĐ_Đô Vinh-Phan Rang-Tháp Chàm-Ninh Thuận").
+///   ("CNCĐ_Đô Vinh-Phan Rang-Tháp Chàm-Ninh Thuận"); a slot alone of more than three
+///   words, its words grouped anew ("CNCĐ_Phước Hà Thuận Nam Ninh Thuận").
 fn fallbacks(mut slots: Vec<String>, sep: &str) -> Vec<(Vec<String>, Option<String>, bool)> {
     let mut out = Vec::new();
     // Another separator typed beside the rules' one ("CNCĐ_Phước Hà, Thuận Nam"): no
@@ -402,6 +403,12 @@ fn fallbacks(mut slots: Vec<String>, sep: &str) -> Vec<(Vec<String>, Option<Stri
             out.push((rest.to_vec(), Some(last.clone()), true));
             slots = pieces;
             joiner = "-";
+        } else {
+            // Or by nothing but spaces ("CNCĐ_Phước Hà Thuận Nam Ninh Thuận"): its words.
+            let words: Vec<String> = alone.split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
+            if words.len() > 3 {
+                slots = words;
+            }
         }
     }
     if (3..=MAX_REGROUPED).contains(&slots.len()) {
