@@ -217,6 +217,14 @@ fn names_typed_as_people_type_them() {
         ("CNCĐ_Phước Hà Thuận Nam Ninh Thuận", phuoc_ha, &["separator", "extra_slot"]),
         ("CNCĐ_Thôn Lạc Tiến Cà Ná Thuận Nam", Some("CNCĐ_Thôn Lạc Tiến_Cà Ná_Thuận Nam"), &["separator"]),
         ("CNCĐ_Thôn Lạc Tiến (Cà Ná, Thuận Nam)", Some("CNCĐ_Thôn Lạc Tiến_Cà Ná_Thuận Nam"), &["separator"]),
+        // A village that no list answers: its type word as the lists write it, and its
+        // name in title case when typed in one case (its diacritics cannot be known).
+        ("CNCĐ_KP3_Đô Vinh_Phan Rang-Tháp Chàm", Some("CNCĐ_Khu phố 3_Đô Vinh_Phan Rang-Tháp Chàm"), &["type_word"]),
+        ("CNCĐ_TDP 5_Đô Vinh_Phan Rang-Tháp Chàm", Some("CNCĐ_Tổ dân phố 5_Đô Vinh_Phan Rang-Tháp Chàm"), &["type_word"]),
+        ("CNCĐ_thôn Lạc Tiến_Cà Ná_Thuận Nam", Some("CNCĐ_Thôn Lạc Tiến_Cà Ná_Thuận Nam"), &["case"]),
+        ("CNCĐ_THÔN LẠC TIẾN_Cà Ná_Thuận Nam", Some("CNCĐ_Thôn Lạc Tiến_Cà Ná_Thuận Nam"), &["case"]),
+        ("CNCĐ_thon lac tien_Cà Ná_Thuận Nam", Some("CNCĐ_Thon Lac Tien_Cà Ná_Thuận Nam"), &["case"]),
+        ("CNCĐ_thon 2_Cà Ná_Thuận Nam", Some("CNCĐ_Thôn 2_Cà Ná_Thuận Nam"), &["diacritics_missing"]),
         // In quotes, as copied from a sentence: the quotes are no part of the name.
         ("\"CNCĐ_Phước Hà_Thuận Nam\"", phuoc_ha, &["not_canonical"]),
         ("“CNCĐ_Cà Ná_Thuận Nam”", ca_na, &["not_canonical"]),

@@ -7,7 +7,7 @@ use super::rules::NamingRules;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::text::clean::clean_cow;
 use crate::text::letters::{info, letter, UPPER};
-use crate::text::{ascii_key, name_key, to_tone_style, ToneStyle};
+use crate::text::{ascii_key, name_key, title_case, to_tone_style, ToneStyle};
 use crate::units::split_text;
 use crate::units::{Level, MatchKind, Registry, UnitId, UnitKind};
 use serde::{Deserialize, Serialize};
@@ -201,7 +201,7 @@ pub fn check(reg: &Registry, rules: &NamingRules, name: &str, province: Option<U
         out.diagnostics = d;
         return out;
     };
-    let village = parsed.village_unit.map(|v| reg.unit(v).full_name().to_string()).or_else(|| parsed.village.clone());
+    let village = parsed.village_unit.map(|v| reg.unit(v).full_name().to_string()).or_else(|| parsed.village.as_deref().map(village_slot));
     let real_parent = reg.unit(commune).parent();
     // The canonical texts of the slots, for the name and for the findings.
     let commune_slot = unit_slot(reg, rules, commune);
@@ -334,6 +334,31 @@ fn wrong_type_word(reg: &Registry, commune: UnitId, slot: &ParsedSlot, canon: &s
         .param("typed", slot.text.clone())
         .param("expected", canon),
     )
+}
+
+/// The canonical text of a village slot that no list answers (the registry has no
+/// villages for the commune): its type word as the lists write it, from any case or
+/// abbreviation ("thôn", "KP3", "TDP 5" for "Thôn", "Khu phố 3", "Tổ dân phố 5"), and a
+/// name typed all in one case in title case ("PHƯỚC LỢI" for "Phước Lợi"). A name typed
+/// without diacritics keeps its type word without them too ("Thon Phuoc Loi": its
+/// name's diacritics are not known, and half of them would be no better). A name in
+/// mixed case, and a type word that is not a village's, are kept as typed.
+fn village_slot(typed: &str) -> String {
+    let t = split_text(typed, true);
+    let bare = t.bare();
+    let one_case = bare.chars().all(|c| !c.is_uppercase()) || bare.chars().all(|c| !c.is_lowercase());
+    let bare_canon = if one_case { title_case(bare) } else { bare.to_string() };
+    match t.kind {
+        UnitKind::Other => bare_canon,
+        _ if bare.is_empty() => typed.to_string(),
+        kind if kind.levels() == [Level::Village] => {
+            let typed_word = t.cleaned_text().strip_suffix(bare).unwrap_or_default();
+            let ascii_name = typed.is_ascii() && t.abbreviated != Some(true) && bare.chars().any(char::is_alphabetic);
+            let word = if ascii_name { title_case(typed_word) } else { kind.type_word().to_string() };
+            say!(word, " ", bare_canon)
+        }
+        _ => typed.to_string(),
+    }
 }
 
 fn describe(reg: &Registry, c: UnitId) -> String {
