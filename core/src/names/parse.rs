@@ -221,9 +221,10 @@ fn segmentations(rest: &str, sep: &str, prefixed: bool) -> (Vec<Vec<String>>, Se
 /// its slots (village, commune, parent), resolved with [`Registry::resolve`].
 ///
 /// Lenient: prefix variants (CNCĐ, CNCD, cncđ, CNCÐ, "Tổ CNCĐ", CNSCĐ, "Tổ công nghệ số
-/// cộng đồng", with "Nhóm", "Zalo" or "Group" before them), "_" with spaces around it, doubled, or stray at either end, other
-/// separators (`-`, `|`, `/`, `,`, `;`, `:`, `.`, spaces), slots with or without type
-/// words or abbreviations (a type word typed as a word of its own belongs to the slot
+/// cộng đồng", with "Nhóm", "Zalo" or "Group" before them), a name in quotes, "_" with
+/// spaces around it, doubled, or stray at either end, other separators (`-`, `|`, `/`,
+/// `,`, `;`, `:`, `.`, parentheses, spaces), slots with or without type words or
+/// abbreviations (a type word typed as a word of its own belongs to the slot
 /// after it), NFD, no diacritics, either tone style. Names contain hyphens and spaces,
 /// so slots are found by the registry, not by a blind split. Where the slots as
 /// separated name no commune (or a commune but not its parent), a province typed after
@@ -399,8 +400,9 @@ fn fallbacks(mut slots: Vec<String>, sep: &str) -> Vec<(Vec<String>, Option<Stri
         if pieces.len() >= 3 {
             // As they stand, and without the last (a province after the district), first.
             out.push((pieces.clone(), None, true));
-            let (last, rest) = pieces.split_last().unwrap_or((&pieces[0], &[]));
-            out.push((rest.to_vec(), Some(last.clone()), true));
+            if let Some((last, rest)) = pieces.split_last() {
+                out.push((rest.to_vec(), Some(last.clone()), true));
+            }
             slots = pieces;
             joiner = "-";
         } else {
@@ -569,8 +571,8 @@ fn read_units(
     let mut alone = None;
     let parent_unit = parent_slot.as_ref().and_then(|s| s.unit);
     let its_province = parent_unit.filter(|_| parent_level == Level::District).and_then(|d| reg.unit(d).parent());
-    let typo_only = !pairs.is_empty() && pairs.iter().all(|(_, cm, ..)| *cm == MatchKind::Typo);
-    if let Some(its_province) = its_province.filter(|_| typo_only) {
+    let found_as_typo = !pairs.is_empty() && pairs.iter().all(|(_, cm, ..)| *cm == MatchKind::Typo);
+    if let Some(its_province) = its_province.filter(|_| found_as_typo) {
         let cr = reg.resolve(&commune_text, &ResolveOptions { level: Some(Level::Commune), within: Some(its_province) });
         if cr.status == ResolveStatus::Unique && cr.candidates.first().is_some_and(|c| c.matched < MatchKind::Typo) {
             pairs.clear();
