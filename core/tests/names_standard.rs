@@ -294,6 +294,12 @@ fn names_typed_as_people_type_them() {
     assert_eq!((ch.canonical.as_deref(), codes(&ch)), (Some("CNCĐ_Đô Vinh_Khánh Hòa"), vec!["extra_slot".to_string()]));
     let ch = check(&reg_2025, &two_tier, "CNCĐ_Khu phố 1_Đô Vinh_Phan Rang-Tháp Chàm_Khánh Hòa", None, "/name");
     assert_eq!((ch.canonical.as_deref(), codes(&ch)), (Some("CNCĐ_Khu phố 1_Đô Vinh_Khánh Hòa"), vec!["extra_slot".to_string()]));
+    // A commune whose name several provinces have, under its province typed short: the
+    // one of that province.
+    let ch = check(&reg_2025, &two_tier, "CNCĐ_Ba Đình_HN", None, "/name");
+    assert_eq!((ch.canonical.as_deref(), codes(&ch)), (Some("CNCĐ_Ba Đình_Hà Nội"), vec!["short_name".to_string()]));
+    let ch = check(&reg_2025, &two_tier, "CNCĐ_Ba Đình_TP.HCM", None, "/name");
+    assert_eq!((ch.status, codes(&ch)), (NameStatus::Invalid, vec!["ambiguous".to_string()]));
     // (With "Thuận Nam" for "Phan Rang-Tháp Chàm", the name reads as it is: Xã Thuận Nam
     // is a commune of Khánh Hòa since 2025, and "Cà Ná" would be a village of it.)
     // Where the slots as typed name nothing, a guess that splits a slot must name a

@@ -377,7 +377,7 @@ fn has_invisible(s: &str) -> bool {
 /// word there or not: its initials, at least two, in either case, with or without full
 /// stops ("PRTC", "P.R.T.C", "TP. PRTC" for "Thành phố Phan Rang-Tháp Chàm"), or its
 /// first words, at least two ("Phan Rang", "TP Phan Rang").
-fn is_short_name(typed: &str, full_name: &str) -> bool {
+pub(super) fn is_short_name(typed: &str, full_name: &str) -> bool {
     let words =
         |s: &str| ascii_key(split_text(s, true).bare()).split([' ', '-']).filter(|w| !w.is_empty()).map(str::to_string).collect::<Vec<_>>();
     let name = words(full_name);

@@ -1,5 +1,6 @@
 //! `parse`: a typed group name, read leniently, split into slots by the registry.
 
+use super::check::is_short_name;
 use super::rules::NamingRules;
 use crate::text::ascii_key;
 use crate::text::clean::clean_cow;
@@ -235,7 +236,9 @@ fn segmentations(rest: &str, sep: &str, prefixed: bool) -> (Vec<Vec<String>>, Se
 /// district. A commune typed with another kind's type word ("Xã Đô Vinh" for a phường)
 /// is read by its name within the district typed; a commune that the district typed
 /// has only one letter off ("Phước Hà" under Ninh Phước, which has Phước Hậu) is read
-/// as the commune of that name elsewhere in the province, if there is one.
+/// as the commune of that name elsewhere in the province, if there is one. A commune
+/// whose name several districts (or provinces) have, under a parent slot that names
+/// none, is the one whose parent that slot is a short form of ("Ba Đình_HN").
 ///
 /// `province` limits the search (a name carries no province in three tiers).
 ///
@@ -588,13 +591,24 @@ fn read_units(
         [] => {
             // The parent slot does not hold the commune: read the commune alone.
             let cr = alone.unwrap_or_else(|| reg.resolve(&commune_text, &ResolveOptions { level: Some(Level::Commune), within: province }));
-            p.commune =
-                Some(ParsedSlot { text: commune_text.clone(), unit: cr.unique(), matched: cr.candidates.first().map(|c| c.matched) });
+            // Several communes of that name, and a parent slot that names no unit: the one
+            // whose parent it is a short form of ("CNCĐ_Ba Đình_HN" is Ba Đình of Hà Nội).
+            let short_for = |c: UnitId| {
+                let parent = reg.unit(c).parent().map(|pu| reg.unit(pu).full_name());
+                parent_text.as_deref().zip(parent).is_some_and(|(typed, full)| is_short_name(typed, full))
+            };
+            let mut unit = cr.unique();
+            if cr.status == ResolveStatus::Ambiguous && parent_slot.as_ref().is_some_and(|s| s.unit.is_none()) {
+                if let [one] = cr.best().iter().filter(|c| short_for(c.unit)).collect::<Vec<_>>().as_slice() {
+                    unit = Some(one.unit);
+                }
+            }
+            p.commune = Some(ParsedSlot { text: commune_text.clone(), unit, matched: cr.candidates.first().map(|c| c.matched) });
             p.parent = parent_slot;
-            match cr.status {
-                ResolveStatus::Unique => p.unit = cr.unique(),
-                ResolveStatus::Ambiguous => p.ambiguous = cr.best().iter().map(|c| c.unit).collect(),
-                ResolveStatus::None => {}
+            match (unit, cr.status) {
+                (Some(u), _) => p.unit = Some(u),
+                (None, ResolveStatus::Ambiguous) => p.ambiguous = cr.best().iter().map(|c| c.unit).collect(),
+                (None, _) => {}
             }
         }
         many => {
