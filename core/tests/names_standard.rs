@@ -322,6 +322,12 @@ fn names_typed_as_people_type_them() {
     let ch = check(&national, &rules, "CNCĐ_Xã Liên Mạc_Bắc Từ Liêm", None, "/name");
     assert_eq!((ch.canonical.as_deref(), codes(&ch)), (Some("CNCĐ_Liên Mạc_Bắc Từ Liêm"), vec!["type_word".to_string()]));
     assert_eq!(ch.diagnostics[0].message.vi, "\"Xã Liên Mạc\": Phường Liên Mạc là phường, không phải xã; viết là \"Liên Mạc\"");
+    // The province after the district, where the commune's name alone is common: the
+    // name read as typed (a village "Tân Phú" of a Tân Phú in a district "Đồng Nai")
+    // names several communes, so the province is left out as a slot too many.
+    let ch = check(&national, &rules, "CNCĐ_Tân Phú_Tân Phú_Đồng Nai", None, "/name");
+    assert_eq!((ch.canonical.as_deref(), codes(&ch)), (Some("CNCĐ_Tân Phú_Tân Phú"), vec!["extra_slot".to_string()]));
+    assert_eq!(ch.commune.map(|c| national.unit(c).code()), Some("26116"));
     // A name that names several communes stays ambiguous: no slot is dropped to choose.
     let ch = check(&national, &rules, "CNCĐ_Phong Điền_Phong Điền", None, "/name");
     assert_eq!((ch.status, codes(&ch)), (NameStatus::Invalid, vec!["ambiguous".to_string()]));

@@ -311,15 +311,19 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
             break;
         }
     }
-    // The separators' own reading names no commune (not even several), or a commune
-    // without its parent: try the readings that a slot too many, a separator left out
-    // or another one typed would explain.
-    if (best_score < 2 || (best_score == 3 && best.parent.is_none())) && single {
+    // The separators' own reading names no commune, or a commune without its parent:
+    // try the readings that a slot too many, a separator left out or another one typed
+    // would explain. Where it names several communes, only a slot too many: the
+    // province after the district ("CNCĐ_Tân Phú_Tân Phú_Đồng Nai" read as a village
+    // "Tân Phú" of a Tân Phú in a district "Đồng Nai").
+    let several = best_score == 2;
+    if (best_score <= 2 || (best_score == 3 && best.parent.is_none())) && single {
         let primary = segmentations(rest, sep, prefix.is_some()).0.pop().unwrap_or_default();
         // Only a commune within its parent, neither of them a typo, is taken: a guess that
         // names less would turn a name that names nothing into a wrong one.
         let typo = |slot: &Option<ParsedSlot>| slot.as_ref().is_some_and(|s| s.matched == Some(MatchKind::Typo));
-        for (slots, dropped, mixed) in fallbacks(primary, sep) {
+        let readings = fallbacks(primary, sep).into_iter().filter(|(_, dropped, mixed)| !several || (dropped.is_some() && !mixed));
+        for (slots, dropped, mixed) in readings {
             let mut candidate = read_slots(reg, slots, province, lookup);
             if score(&candidate) == 4 && !typo(&candidate.commune) && !typo(&candidate.parent) {
                 candidate.extra.extend(dropped);
