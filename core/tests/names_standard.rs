@@ -253,6 +253,10 @@ fn names_typed_as_people_type_them() {
         ("Cà Ná", ca_na, &["prefix_missing", "separator", "missing_slot"]),
         ("CNCĐ", None, &["missing_slot"]),
         ("CNCĐ_", None, &["separator_spacing", "missing_slot"]),
+        // The province where the district goes: the commune found in it, the district said
+        // missing ("Ninh Thuận" is one letter off a district of Kiên Giang, Vĩnh Thuận).
+        ("CNCĐ_Phước Hà_Ninh Thuận", phuoc_ha, &["missing_slot"]),
+        ("CNCĐ_Cà Ná_Tỉnh Ninh Thuận", ca_na, &["missing_slot"]),
         // A commune under another district, whose name there is one letter off another
         // commune's ("Phước Hậu" of Ninh Phước): the commune as typed, in the wrong place.
         ("CNCĐ_Phước Hà_Ninh Phước", phuoc_ha, &["commune_not_in_parent"]),
@@ -328,6 +332,10 @@ fn names_typed_as_people_type_them() {
     let ch = check(&national, &rules, "CNCĐ_Tân Phú_Tân Phú_Đồng Nai", None, "/name");
     assert_eq!((ch.canonical.as_deref(), codes(&ch)), (Some("CNCĐ_Tân Phú_Tân Phú"), vec!["extra_slot".to_string()]));
     assert_eq!(ch.commune.map(|c| national.unit(c).code()), Some("26116"));
+    // Nationally too, where the commune's name alone is common: one Tân Phú in Đồng Nai.
+    let ch = check(&national, &rules, "CNCĐ_Tân Phú_Đồng Nai", None, "/name");
+    assert_eq!((ch.canonical.as_deref(), codes(&ch)), (Some("CNCĐ_Tân Phú_Tân Phú"), vec!["missing_slot".to_string()]));
+    assert!(ch.diagnostics[0].message.en.contains("\"Đồng Nai\" is the province"), "{}", ch.diagnostics[0].message.en);
     // A name that names several communes stays ambiguous: no slot is dropped to choose.
     let ch = check(&national, &rules, "CNCĐ_Phong Điền_Phong Điền", None, "/name");
     assert_eq!((ch.status, codes(&ch)), (NameStatus::Invalid, vec!["ambiguous".to_string()]));

@@ -71,7 +71,7 @@ pub struct NameCheck {
 /// | `short_name` | warning | the commune's district (or province) shortened: its initials ("PRTC", "TP. PRTC") or its first words ("Phan Rang") for Phan Rang-Tháp Chàm |
 /// | `commune_not_in_parent` | error | the commune is in another district (of the same province, when the district typed has a commune one letter off its name) |
 /// | `ambiguous` | error | several communes fit |
-/// | `missing_slot` / `extra_slot` | error | too few slots (no commune, or no district), or too many (a province after the district) |
+/// | `missing_slot` / `extra_slot` | error | too few slots (no commune, or no district, or the province where the district goes), or too many (a province after the district) |
 /// | `unknown_village` | warning | the commune's list of villages has no such village |
 /// | `spelling` | info | another spelling of the same name, none of the above |
 /// | `not_canonical` | info | differs from the canonical name in a way no other code names |
@@ -228,6 +228,29 @@ pub fn check(reg: &Registry, rules: &NamingRules, name: &str, province: Option<U
         (Some(slot), Some(rp)) if slot.unit == Some(rp) => {
             slot_diagnostics(rules, slot, parent_slot.as_deref().unwrap_or_default(), "parent", &mut d, &diag)
         }
+        // The commune's province where its district goes.
+        (Some(slot), Some(rp)) if slot.unit.is_some() && slot.unit == reg.unit(rp).parent() => d.push(
+            diag(
+                "missing_slot",
+                Severity::Error,
+                say!(
+                    "Tên thiếu phần huyện: \"",
+                    slot.text,
+                    "\" là tỉnh; phần cuối phải là \"",
+                    parent_slot.as_deref().unwrap_or_default(),
+                    "\""
+                ),
+                say!(
+                    "the name lacks the district part: \"",
+                    slot.text,
+                    "\" is the province; the last part must be \"",
+                    parent_slot.as_deref().unwrap_or_default(),
+                    "\""
+                ),
+            )
+            .param("typed", slot.text.clone())
+            .param("expected", parent_slot.as_deref().unwrap_or_default()),
+        ),
         (Some(slot), Some(rp)) if slot.unit.is_some() => d.push(
             diag(
                 "commune_not_in_parent",

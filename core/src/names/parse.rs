@@ -487,7 +487,9 @@ fn read_slots(reg: &Registry, mut slots: Vec<String>, province: Option<UnitId>, 
         p.parent = slot(parent_text.unwrap_or_default(), parent);
         p.ambiguous = ambiguous;
     } else {
-        read_units(reg, &mut p, commune_text, parent_text, parent_level, province);
+        // A province typed for the district is read only where no village slot could be
+        // read instead ("CNCĐ_Tân Phú_Tân Phú_Đồng Nai" has its district).
+        read_units(reg, &mut p, commune_text, parent_text, parent_level, province, village.is_none());
     }
     if let (Some(v), Some(c)) = (&village, p.unit) {
         let villages = reg.children(c).iter().any(|&k| reg.unit(k).level() == Level::Village);
@@ -536,6 +538,7 @@ fn read_units(
     parent_text: Option<String>,
     parent_level: Level,
     province: Option<UnitId>,
+    province_as_parent: bool,
 ) {
     let mut pairs: Vec<(UnitId, MatchKind, UnitId, MatchKind)> = Vec::new();
     let mut parent_slot = None;
@@ -556,6 +559,13 @@ fn read_units(
     };
     if let Some(pt) = &parent_text {
         let pr = reg.resolve(pt, &ResolveOptions { level: Some(parent_level), within: province });
+        // The province typed where the district goes ("CNCĐ_Phước Hà_Ninh Thuận"): no
+        // district by that name, but for a typo ("Vĩnh Thuận"). The commune is looked for
+        // in the province, and check says the district is missing.
+        let no_district = parent_level == Level::District && pr.candidates.first().is_none_or(|c| c.matched == MatchKind::Typo);
+        if province_as_parent && no_district && read_in_province(reg, p, &commune_text, pt, province) {
+            return;
+        }
         parent_slot = Some(ParsedSlot { text: pt.clone(), unit: pr.unique(), matched: pr.candidates.first().map(|c| c.matched) });
         pairs = in_parents(&commune_text, pr.best());
         // A type word that is not the commune's ("Xã Đô Vinh" for Phường Đô Vinh): its
@@ -621,6 +631,30 @@ fn read_units(
             p.parent = parent_slot;
         }
     }
+}
+
+/// Reads the slots as a commune and its province, where `parent_text` is a province's
+/// name as the list writes it ("Ninh Thuận", "Tỉnh Ninh Thuận") and the province has one
+/// or more communes named `commune_text`; `false`, and `p` untouched, otherwise. (Only
+/// the list's spelling: the index answers it for the cost of a hash, where a search
+/// would be paid by every reading whose last slot names no district.)
+fn read_in_province(reg: &Registry, p: &mut ParsedName, commune_text: &str, parent_text: &str, province: Option<UnitId>) -> bool {
+    let provinces = reg.exact_best(parent_text, Some(Level::Province), province);
+    let Some(&[pu]) = provinces.as_ref().map(|ids| ids.as_slice()) else {
+        return false;
+    };
+    let cr = reg.resolve(commune_text, &ResolveOptions { level: Some(Level::Commune), within: Some(pu) });
+    if cr.status == ResolveStatus::None {
+        return false;
+    }
+    let slot = |text: &str, unit, matched| Some(ParsedSlot { text: text.to_string(), unit, matched });
+    p.unit = cr.unique();
+    p.commune = slot(commune_text, cr.unique(), cr.candidates.first().map(|c| c.matched));
+    p.parent = slot(parent_text, Some(pu), Some(MatchKind::Exact));
+    if cr.status == ResolveStatus::Ambiguous {
+        p.ambiguous = cr.best().iter().map(|c| c.unit).collect();
+    }
+    true
 }
 
 #[cfg(test)]
