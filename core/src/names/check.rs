@@ -229,28 +229,19 @@ pub fn check(reg: &Registry, rules: &NamingRules, name: &str, province: Option<U
             slot_diagnostics(rules, slot, parent_slot.as_deref().unwrap_or_default(), "parent", &mut d, &diag)
         }
         // The commune's province where its district goes.
-        (Some(slot), Some(rp)) if slot.unit.is_some() && slot.unit == reg.unit(rp).parent() => d.push(
-            diag(
-                "missing_slot",
-                Severity::Error,
-                say!(
-                    "Tên thiếu phần huyện: \"",
-                    slot.text,
-                    "\" là tỉnh; phần cuối phải là \"",
-                    parent_slot.as_deref().unwrap_or_default(),
-                    "\""
-                ),
-                say!(
-                    "the name lacks the district part: \"",
-                    slot.text,
-                    "\" is the province; the last part must be \"",
-                    parent_slot.as_deref().unwrap_or_default(),
-                    "\""
-                ),
+        (Some(slot), Some(rp)) if slot.unit.is_some() && slot.unit == reg.unit(rp).parent() => {
+            let expected = parent_slot.as_deref().unwrap_or_default();
+            d.push(
+                diag(
+                    "missing_slot",
+                    Severity::Error,
+                    say!("Tên thiếu phần huyện: \"", slot.text, "\" là tỉnh; phần cuối phải là \"", expected, "\""),
+                    say!("the name lacks the district part: \"", slot.text, "\" is the province; the last part must be \"", expected, "\""),
+                )
+                .param("typed", slot.text.clone())
+                .param("expected", expected),
             )
-            .param("typed", slot.text.clone())
-            .param("expected", parent_slot.as_deref().unwrap_or_default()),
-        ),
+        }
         (Some(slot), Some(rp)) if slot.unit.is_some() => d.push(
             diag(
                 "commune_not_in_parent",
