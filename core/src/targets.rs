@@ -115,7 +115,7 @@ pub fn progress(
     let mut items = Vec::new();
     let mut diagnostics = Vec::new();
     for (n, t) in targets.iter().enumerate() {
-        let err = |field: &str, code: &str, vi: String, en: String| {
+        let err = |field: &str, code: &'static str, vi: String, en: String| {
             Diagnostic::new("TARGETS", code, Severity::Error, format!("/targets/{n}/{field}"), vi, en)
         };
         let (Some(from), Some(to)) = (parse_date(&t.from), parse_date(&t.to)) else {

@@ -139,7 +139,7 @@ fn one_late_and_one_missing_district_report_are_both_shown() {
     assert_eq!((late[0].obligation.from.name.as_str(), late[0].days_late), ("Ủy ban nhân dân huyện Thuận Nam", Some(3)));
     let missing: Vec<_> = s.items.iter().filter(|i| i.state == State::Missing).collect();
     assert_eq!((missing[0].obligation.from.name.as_str(), missing[0].days_late), ("Ủy ban nhân dân huyện Bác Ái", Some(10)));
-    let findings: Vec<(&str, &str, &str)> = s.diagnostics.iter().map(|d| (d.rule.as_str(), d.code.as_str(), d.severity.as_str())).collect();
+    let findings: Vec<(&str, &str, &str)> = s.diagnostics.iter().map(|d| (&*d.rule, &*d.code, d.severity.as_str())).collect();
     // In the schedule's order: Bác Ái (584) before Thuận Nam (589).
     assert_eq!(findings, [("REPORT-DISTRICT-MONTHLY", "report_missing", "error"), ("REPORT-DISTRICT-MONTHLY", "report_late", "warning")]);
     assert!(s.diagnostics[0].message.vi.contains("Bác Ái") && s.diagnostics[0].message.en.contains("Bác Ái"));
@@ -263,7 +263,7 @@ fn a_draft_district_report_fills_itself_from_the_records_and_coverage() {
     let act = summarize(&reg, &p, &roster, &records, month);
     // An unknown team and an unknown activity are reported, not counted.
     assert_eq!(
-        act.diagnostics.iter().map(|d| (d.code.as_str(), d.path.as_str())).collect::<Vec<_>>(),
+        act.diagnostics.iter().map(|d| (&*d.code, d.path.as_str())).collect::<Vec<_>>(),
         [("activity_unknown_team", "/activities/3/team"), ("activity_unknown", "/activities/4/activity")]
     );
     let d = drafts(&reg, &p, &roster, &compute(&reg, &p, &roster, &[]), &act, month);

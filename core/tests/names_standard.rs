@@ -23,7 +23,7 @@ fn registry_with_villages() -> (Registry, Vec<UnitId>) {
 }
 
 fn codes(c: &cncd::names::NameCheck) -> Vec<String> {
-    c.diagnostics.iter().map(|d| d.code.clone()).collect()
+    c.diagnostics.iter().map(|d| d.code.to_string()).collect()
 }
 
 /// A typed variant of a canonical name, and the finding it must give.

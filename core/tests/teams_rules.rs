@@ -30,7 +30,7 @@ fn check(team: &Value) -> Vec<(String, String, Severity)> {
     let t: Team = serde_json::from_value(team.clone()).unwrap();
     let r = validate_team(&Registry::ninh_thuan_2022(), &Profile::ninh_thuan_2022(), &t, as_of(), "/team");
     assert_eq!(r.valid, !r.diagnostics.iter().any(|d| d.severity == Severity::Error));
-    r.diagnostics.into_iter().map(|d| (d.rule, d.code, d.severity)).collect()
+    r.diagnostics.into_iter().map(|d| (d.rule.into_owned(), d.code.into_owned(), d.severity)).collect()
 }
 
 fn codes(team: &Value) -> Vec<String> {
@@ -259,13 +259,13 @@ mod joining {
             for &(id, level, commune, unit) in &teams {
                 let t = team(id, level, commune, unit);
                 let r = validate_joining(&reg, &profile, &stored, &t, as_of(), "");
-                if !r.diagnostics.iter().any(|d| ORG_CODES.contains(&d.code.as_str())) {
+                if !r.diagnostics.iter().any(|d| ORG_CODES.contains(&&*d.code)) {
                     stored.teams.push(t);
                 }
             }
             let newcomer = team(new.0, new.1, new.2, new.3);
             let joining = validate_joining(&reg, &profile, &stored, &newcomer, as_of(), "");
-            let mut joined: Vec<&str> = joining.diagnostics.iter().map(|d| d.code.as_str()).filter(|c| ORG_CODES.contains(c)).collect();
+            let mut joined: Vec<&str> = joining.diagnostics.iter().map(|d| &*d.code).filter(|c| ORG_CODES.contains(c)).collect();
             joined.sort();
             joined.dedup();
 
@@ -275,7 +275,7 @@ mod joining {
             let audit = validate_roster(&reg, &profile, &whole, as_of());
             let mut audited: Vec<&str> = audit.diagnostics.iter()
                 .filter(|d| d.path == last || d.path.starts_with(&format!("{last}/")))
-                .map(|d| d.code.as_str()).filter(|c| ORG_CODES.contains(c)).collect();
+                .map(|d| &*d.code).filter(|c| ORG_CODES.contains(c)).collect();
             audited.sort();
             audited.dedup();
             prop_assert_eq!(joined, audited);

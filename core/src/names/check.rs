@@ -87,14 +87,14 @@ pub struct NameCheck {
 /// let c = check(&reg, &rules, "CNCD_Thon Phuoc Loi_Phuoc Ha_Thuan Nam", None, "/name");
 /// assert_eq!(c.status, NameStatus::Fixable);
 /// assert_eq!(c.canonical.as_deref(), Some("CNCĐ_Thon Phuoc Loi_Phước Hà_Thuận Nam"));
-/// let codes: Vec<&str> = c.diagnostics.iter().map(|d| d.code.as_str()).collect();
+/// let codes: Vec<&str> = c.diagnostics.iter().map(|d| &*d.code).collect();
 /// assert_eq!(codes, ["prefix_variant", "diacritics_missing", "diacritics_missing"]);
 /// assert_eq!(check(&reg, &rules, "CNCĐ_Phước Hà_Thuận Nam", None, "/name").status, NameStatus::Ok);
 /// ```
 pub fn check(reg: &Registry, rules: &NamingRules, name: &str, province: Option<UnitId>, path: &str) -> NameCheck {
     let (parsed, typed_clean) = parse_noting_clean(reg, rules, name, province);
     let mut d = Vec::new();
-    let diag = |code: &str, sev: Severity, vi: String, en: String| Diagnostic::new(RULE, code, sev, path, vi, en);
+    let diag = |code: &'static str, sev: Severity, vi: String, en: String| Diagnostic::new(RULE, code, sev, path, vi, en);
     if parsed.prefix.is_none() {
         d.push(diag(
             "prefix_missing",
@@ -423,7 +423,7 @@ fn stray_spaces(name: &str, sep: &str) -> bool {
     false
 }
 
-type Diag<'a> = dyn Fn(&str, Severity, String, String) -> Diagnostic + 'a;
+type Diag<'a> = dyn Fn(&'static str, Severity, String, String) -> Diagnostic + 'a;
 
 /// Findings for a unit slot that named its unit.
 fn slot_diagnostics(rules: &NamingRules, slot: &ParsedSlot, canon: &str, which: &str, d: &mut Vec<Diagnostic>, diag: &Diag) {
@@ -485,7 +485,7 @@ fn text_diagnostics(
     if typed == canon {
         return;
     }
-    let mut push = |code: &str, sev: Severity, vi: String, en: String| {
+    let mut push = |code: &'static str, sev: Severity, vi: String, en: String| {
         d.push(diag(code, sev, vi, en).param("slot", which).param("typed", typed).param("expected", canon));
     };
     let t = split_text(typed, true);

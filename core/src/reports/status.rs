@@ -167,7 +167,7 @@ pub fn status(schedule: Vec<Obligation>, submitted: &[Submission], today: NaiveD
         match (state, got) {
             (State::Late, Some((_, n))) => diagnostics.push(
                 Diagnostic::new(
-                    &o.rule,
+                    o.rule.clone(),
                     "report_late",
                     Severity::Warning,
                     format!("/submitted/{n}"),
@@ -179,7 +179,7 @@ pub fn status(schedule: Vec<Obligation>, submitted: &[Submission], today: NaiveD
             ),
             (State::Missing, _) => diagnostics.push(
                 Diagnostic::new(
-                    &o.rule,
+                    o.rule.clone(),
                     "report_missing",
                     Severity::Error,
                     "/submitted",
@@ -197,9 +197,10 @@ pub fn status(schedule: Vec<Obligation>, submitted: &[Submission], today: NaiveD
 }
 
 /// The rule a submission claims, if it is a reporting rule; REPORT-TEAM otherwise.
-fn rule_or_team(rule: &str) -> &str {
+fn rule_or_team(rule: &str) -> &'static str {
     match rule {
-        "REPORT-DISTRICT-MONTHLY" | "REPORT-PROVINCE" => rule,
+        "REPORT-DISTRICT-MONTHLY" => "REPORT-DISTRICT-MONTHLY",
+        "REPORT-PROVINCE" => "REPORT-PROVINCE",
         _ => "REPORT-TEAM",
     }
 }

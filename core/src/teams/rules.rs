@@ -21,7 +21,7 @@ use std::collections::HashMap;
 /// let team: Team = serde_json::from_str(r#"{"level": "village", "members": [{"name": "A"}, {"name": "B"}]}"#).unwrap();
 /// let mut d = Vec::new();
 /// check_team_size(&team, &Profile::ninh_thuan_2022(), "/team", &mut d);
-/// assert_eq!((d[0].code.as_str(), d[0].path.as_str()), ("team_too_small", "/team/members"));
+/// assert_eq!((&*d[0].code, d[0].path.as_str()), ("team_too_small", "/team/members"));
 /// ```
 pub fn check_team_size(team: &Team, profile: &Profile, path: &str, out: &mut Vec<Diagnostic>) {
     let size = profile.teams.of(team.level).size;
@@ -516,7 +516,7 @@ pub fn check_org_school(roster: &Roster, out: &mut Vec<Diagnostic>) {
     check_one_per(roster, TeamLevel::School, "ORG-SCHOOL", "several_school_teams", "trường", "school", out);
 }
 
-fn check_one_per(roster: &Roster, level: TeamLevel, rule: &str, code: &str, vi: &str, en: &str, out: &mut Vec<Diagnostic>) {
+fn check_one_per(roster: &Roster, level: TeamLevel, rule: &'static str, code: &'static str, vi: &str, en: &str, out: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<(String, String), usize> = HashMap::with_capacity(roster.teams.len());
     for (i, t) in roster.teams.iter().enumerate() {
         if t.level != level {
@@ -559,7 +559,7 @@ fn check_one_per(roster: &Roster, level: TeamLevel, rule: &str, code: &str, vi: 
 /// let again: Team = serde_json::from_str(r#"{"id": "PH-2", "level": "commune", "commune": "22885", "members": []}"#).unwrap();
 /// let mut d = Vec::new();
 /// check_joining(&stored, &again, &Registry::ninh_thuan_2022(), "", &mut d);
-/// assert_eq!((d[0].rule.as_str(), d[0].code.as_str()), ("ORG-COMMUNE", "several_commune_teams"));
+/// assert_eq!((&*d[0].rule, &*d[0].code), ("ORG-COMMUNE", "several_commune_teams"));
 /// assert_eq!(d[0].params["existing"], "PH-1");
 /// ```
 pub fn check_joining(roster: &Roster, team: &Team, registry: &Registry, path: &str, out: &mut Vec<Diagnostic>) {

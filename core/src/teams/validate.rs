@@ -61,7 +61,7 @@ impl Report {
         let mut counts = Counts { teams, valid_teams, members, ..Counts::default() };
         for d in &diagnostics {
             counts.findings.add(d.severity);
-            counts.by_rule.entry(d.rule.clone()).or_default().add(d.severity);
+            counts.by_rule.entry(d.rule.to_string()).or_default().add(d.severity);
         }
         Report { valid: counts.findings.error == 0, counts, diagnostics }
     }

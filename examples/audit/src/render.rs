@@ -92,7 +92,7 @@ pub fn summary(a: &Audit, lang: Lang) -> String {
     }
     let mut per_rule: BTreeMap<&str, [usize; 3]> = BTreeMap::new();
     for f in &a.findings {
-        let e = per_rule.entry(f.diagnostic.rule.as_str()).or_default();
+        let e = per_rule.entry(&*f.diagnostic.rule).or_default();
         e[f.diagnostic.severity as usize] += 1;
     }
     let _ = writeln!(o, "\n{}:", lang.t("Phát hiện theo quy định", "Findings per rule"));
