@@ -8,6 +8,7 @@
 //! cargo run --release -p cncd --example names_ab -- dump new.tsv    # every answer, one line a name
 //! cmp old.tsv new.tsv                                                # same answers?
 //! cargo run --release -p cncd --example names_ab -- time 8           # best of 8 passes, names/s
+//! cargo run --release -p cncd --example names_ab -- time 1 ASCII     # only the names of one kind
 //! cargo run --release -p cncd --example names_ab -- classes          # best of 5, by kind of typed name
 //! ```
 //!
@@ -92,10 +93,14 @@ fn main() -> std::io::Result<()> {
         }
         Some("time") => {
             let rounds = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(5);
-            let t = best_of(rounds, &reg, &rules, &all);
-            println!("check: best of {rounds}, {:.1} ms = {:.0} k names/s", t * 1e3, names.len() as f64 / t / 1e3);
+            let only: Vec<&String> = match args.get(2) {
+                Some(kind) => names.iter().filter(|n| class(n) == kind).collect(),
+                None => all,
+            };
+            let t = best_of(rounds, &reg, &rules, &only);
+            println!("check: best of {rounds}, {:.1} ms = {:.0} k names/s", t * 1e3, only.len() as f64 / t / 1e3);
         }
-        _ => eprintln!("usage: names_ab dump FILE | time [ROUNDS] | classes"),
+        _ => eprintln!("usage: names_ab dump FILE | time [ROUNDS [KIND]] | classes"),
     }
     Ok(())
 }
