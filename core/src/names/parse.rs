@@ -285,7 +285,10 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
     let inner = unquoted(&cleaned);
     let body = inner.trim_start_matches(|c| is_junk(c, sep));
     let (prefix, rest) = split_prefix(body);
-    let (readings, mut separators) = segmentations(rest, sep, prefix.is_some());
+    let (mut readings, mut separators) = segmentations(rest, sep, prefix.is_some());
+    if lookup == Lookup::IndexFirst {
+        exact_reading_first(reg, &mut readings, province);
+    }
     if body.len() != inner.len() && separators == Separators::Standard {
         separators = Separators::Spaced;
     }
@@ -457,6 +460,34 @@ fn regroupings(pieces: &[String], joiner: &str) -> Vec<Vec<String>> {
 
 /// 4: commune and parent agree; 3: the commune is unique, the parent slot wrong;
 /// 2: ambiguous; 1: something read; 0: nothing.
+/// Moves the first reading whose commune and parent the index of names finds as the
+/// list writes them, one commune within one parent, before the others: where hyphens or
+/// spaces separate the slots, an earlier grouping ("Thôn Phước Lợi" under "Nga Hải-Nga
+/// Sơn") would be searched for, typos and all, before this one is read.
+fn exact_reading_first(reg: &Registry, readings: &mut [Vec<String>], province: Option<UnitId>) {
+    if readings.len() < 2 {
+        return;
+    }
+    let exact = |slots: &Vec<String>| match slots.as_slice() {
+        [.., commune, parent] if slots.len() <= 3 => {
+            matches!(read_exact(reg, commune, parent, parent_level(reg), province), Some((Some(_), Some(_), _)))
+        }
+        _ => false,
+    };
+    if let Some(i) = readings.iter().position(exact) {
+        readings[..=i].rotate_right(1);
+    }
+}
+
+/// The level of a name's last slot: the district, or the province in two tiers.
+fn parent_level(reg: &Registry) -> Level {
+    if reg.tiers() == Some(Tiers::Two) {
+        Level::Province
+    } else {
+        Level::District
+    }
+}
+
 fn score(p: &ParsedName) -> u8 {
     match (p.unit, &p.parent) {
         (Some(_), Some(ParsedSlot { unit: Some(_), .. })) if p.ambiguous.is_empty() => 4,
@@ -478,7 +509,7 @@ fn read_slots(reg: &Registry, mut slots: Vec<String>, province: Option<UnitId>, 
         1 => (None, slots.remove(0), None),
         _ => return p,
     };
-    let parent_level = if reg.tiers() == Some(Tiers::Two) { Level::Province } else { Level::District };
+    let parent_level = parent_level(reg);
     let exact = parent_text.as_deref().filter(|_| lookup == Lookup::IndexFirst);
     if let Some((commune, parent, ambiguous)) = exact.and_then(|pt| read_exact(reg, &commune_text, pt, parent_level, province)) {
         let slot = |text, unit| Some(ParsedSlot { text, unit, matched: Some(MatchKind::Exact) });
