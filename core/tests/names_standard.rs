@@ -262,6 +262,16 @@ fn names_typed_as_people_type_them() {
         ("CNCĐ_Phước Hà_Ninh Phước", phuoc_ha, &["commune_not_in_parent"]),
         ("CNCĐ_Phuoc Ha_Ninh Phuoc", phuoc_ha, &["diacritics_missing", "commune_not_in_parent"]),
         ("CNCĐ_Phước Dinh_Ninh Phước", Some("CNCĐ_Phước Dinh_Thuận Nam"), &["commune_not_in_parent"]),
+        // The district typed before the commune: read in the template's order.
+        ("CNCĐ_Thuận Nam_Phước Hà", phuoc_ha, &["slot_order"]),
+        ("CNCĐ_thuan nam_phuoc ha", phuoc_ha, &["slot_order", "diacritics_missing", "diacritics_missing"]),
+        ("CNCĐ_Phan Rang-Tháp Chàm_Đô Vinh", Some("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàm"), &["slot_order"]),
+        ("CNCĐ_Thôn Lạc Tiến_Thuận Nam_Cà Ná", Some("CNCĐ_Thôn Lạc Tiến_Cà Ná_Thuận Nam"), &["slot_order"]),
+        ("CNCĐ_Thuận Nam_Xyz", None, &["unknown_commune"]),
+        // A village and its commune, the district left out; only a slot with a village's
+        // type word is taken for a village.
+        ("CNCĐ_Thôn Lạc Tiến_Cà Ná", Some("CNCĐ_Thôn Lạc Tiến_Cà Ná_Thuận Nam"), &["missing_slot"]),
+        ("CNCĐ_Xyz_Cà Ná", None, &["unknown_commune"]),
         // The type word of another kind of unit: a phường typed as a xã, a xã as a thị trấn.
         ("CNCĐ_Xã Đô Vinh_Phan Rang-Tháp Chàm", Some("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàm"), &["type_word"]),
         ("CNCĐ_Thị trấn Phước Hà_Thuận Nam", phuoc_ha, &["type_word"]),
@@ -291,6 +301,10 @@ fn names_typed_as_people_type_them() {
         assert_eq!(ch.canonical.as_deref(), Some("CNCĐ_Phường 01_Quận 3"), "{typed}");
         assert_eq!(codes(&ch), expected.iter().map(|c| c.to_string()).collect::<Vec<_>>(), "{typed}");
     }
+    // The district first, where the district's name is also a commune's elsewhere (Xã
+    // Hồng Lĩnh of Hưng Hà): the order swapped names the commune within its district.
+    let ch = check(&national, &rules, "CNCĐ_Hồng Lĩnh_Bắc Hồng", None, "/name");
+    assert_eq!((ch.canonical.as_deref(), codes(&ch)), (Some("CNCĐ_Bắc Hồng_Hồng Lĩnh"), vec!["slot_order".to_string()]));
     // In two tiers, a team that kept its old district before the province.
     let reg_2025 = Registry::vietnam_2025();
     let two_tier = NamingRules::two_tier_2025();

@@ -59,6 +59,7 @@ pub struct NameCheck {
 /// | `prefix_missing` | warning | no `CNCĐ` |
 /// | `prefix_variant` | warning | "CNCD", "Tổ CNCĐ", "cncđ", "Tổ công nghệ số cộng đồng", "Nhóm Zalo CNCĐ"… |
 /// | `separator` | warning | slots separated by something else than `_` (or by nothing), or `_` between the words of a name |
+/// | `slot_order` | warning | the district (or province) typed before the commune |
 /// | `separator_spacing` | info | spaces around `_`, `__`, or a `_` before the prefix or after the last slot |
 /// | `unicode_form` | info | NFD, look-alike letters or invisible characters |
 /// | `spacing` | info | doubled spaces, spaces at the ends, tabs or no-break spaces |
@@ -129,6 +130,14 @@ pub fn check(reg: &Registry, rules: &NamingRules, name: &str, province: Option<U
             say!("Các phần của tên phải ngăn cách bằng \"", rules.separator, "\""),
             say!("the parts of the name must be separated by \"", rules.separator, "\""),
         )),
+    }
+    if parsed.swapped {
+        d.push(diag(
+            "slot_order",
+            Severity::Warning,
+            "Các phần của tên không đúng thứ tự: tên xã (phường, thị trấn) đứng trước tên huyện (hoặc tỉnh)".into(),
+            "the parts of the name are out of order: the commune comes before the district (or province)".into(),
+        ));
     }
     // Most names pass the cheap scan of `clean` (which `parse` ran), which admits only
     // NFC text without Ð, ð or invisible characters; the others are looked at closely.

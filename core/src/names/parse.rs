@@ -54,6 +54,9 @@ pub struct ParsedName {
     pub ambiguous: Vec<UnitId>,
     /// The commune the name means, if exactly one, even if the parent slot is wrong.
     pub unit: Option<UnitId>,
+    /// Whether the commune and its parent were typed in the other order, the district
+    /// first (`CNCĐ_Thuận Nam_Phước Hà`): the slots above are in the template's order.
+    pub swapped: bool,
 }
 
 /// What may stand between the slots, besides the rules' separator: what
@@ -320,13 +323,17 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
     // province after the district ("CNCĐ_Tân Phú_Tân Phú_Đồng Nai" read as a village
     // "Tân Phú" of a Tân Phú in a district "Đồng Nai").
     let several = best_score == 2;
-    if (best_score <= 2 || (best_score == 3 && best.parent.is_none())) && single {
+    let fall_back = best_score <= 2 || (best_score == 3 && best.parent.is_none());
+    // A commune under a parent slot that names no unit may be the parent typed first.
+    let unknown_parent = best_score == 3 && best.parent.as_ref().is_some_and(|p| p.unit.is_none());
+    if (fall_back || unknown_parent) && single {
         let primary = segmentations(rest, sep, prefix.is_some()).0.pop().unwrap_or_default();
+        let as_typed = (best_score <= 1 || unknown_parent).then(|| primary.clone());
         // Only a commune within its parent, neither of them a typo, is taken: a guess that
         // names less would turn a name that names nothing into a wrong one.
         let typo = |slot: &Option<ParsedSlot>| slot.as_ref().is_some_and(|s| s.matched == Some(MatchKind::Typo));
-        let readings = fallbacks(primary, sep).into_iter().filter(|(_, dropped, mixed)| !several || (dropped.is_some() && !mixed));
-        for (slots, dropped, mixed) in readings {
+        let readings = if fall_back { fallbacks(primary, sep) } else { Vec::new() };
+        for (slots, dropped, mixed) in readings.into_iter().filter(|(_, dropped, mixed)| !several || (dropped.is_some() && !mixed)) {
             let mut candidate = read_slots(reg, slots, province, lookup);
             if score(&candidate) == 4 && !typo(&candidate.commune) && !typo(&candidate.parent) {
                 candidate.extra.extend(dropped);
@@ -337,8 +344,43 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
                 break;
             }
         }
+        if let Some(slots) = as_typed.filter(|_| best_score <= 1 || (unknown_parent && best_score == 3)) {
+            if let Some(candidate) = misplaced(reg, slots, province, lookup, best_score <= 1) {
+                best = candidate;
+            }
+        }
     }
     (ParsedName { prefix, separators, ..best }, clean)
+}
+
+/// The slots as typed, where they name no commune, read as a commune and its parent
+/// typed in the other order (`CNCĐ_Thuận Nam_Phước Hà`), or as a village and its
+/// commune with the district left out (`CNCĐ_Thôn Phước Lợi_Phước Hà`), the village
+/// with its type word (only where `no_commune`: the slots as typed name none). Each only
+/// where it names one commune, not as a typo.
+fn misplaced(reg: &Registry, mut slots: Vec<String>, province: Option<UnitId>, lookup: Lookup, no_commune: bool) -> Option<ParsedName> {
+    let n = slots.len();
+    if !(2..=3).contains(&n) {
+        return None;
+    }
+    let typo = |slot: &Option<ParsedSlot>| slot.as_ref().is_some_and(|s| s.matched == Some(MatchKind::Typo));
+    let mut swapped = slots.clone();
+    swapped.swap(n - 2, n - 1);
+    let candidate = read_slots(reg, swapped, province, lookup);
+    if score(&candidate) == 4 && !typo(&candidate.commune) && !typo(&candidate.parent) {
+        return Some(ParsedName { swapped: true, ..candidate });
+    }
+    let village = slots.remove(0);
+    let is_village = split_text(&village, true).kind.levels() == [Level::Village];
+    if n != 2 || !is_village || !no_commune {
+        return None;
+    }
+    let mut candidate = read_slots(reg, slots, province, lookup);
+    if score(&candidate) != 3 || typo(&candidate.commune) {
+        return None;
+    }
+    read_village(reg, &mut candidate, village);
+    Some(candidate)
 }
 
 /// A name typed in quotes, as copied from a sentence or a spreadsheet cell, without
@@ -522,14 +564,21 @@ fn read_slots(reg: &Registry, mut slots: Vec<String>, province: Option<UnitId>, 
         // read instead ("CNCĐ_Tân Phú_Tân Phú_Đồng Nai" has its district).
         read_units(reg, &mut p, commune_text, parent_text, parent_level, province, village.is_none());
     }
-    if let (Some(v), Some(c)) = (&village, p.unit) {
+    if let Some(v) = village {
+        read_village(reg, &mut p, v);
+    }
+    p
+}
+
+/// The village slot of `p`, and its unit where the registry has the commune's villages.
+fn read_village(reg: &Registry, p: &mut ParsedName, village: String) {
+    if let Some(c) = p.unit {
         let villages = reg.children(c).iter().any(|&k| reg.unit(k).level() == Level::Village);
         if villages {
-            p.village_unit = reg.resolve(v, &ResolveOptions { level: Some(Level::Village), within: Some(c) }).unique();
+            p.village_unit = reg.resolve(&village, &ResolveOptions { level: Some(Level::Village), within: Some(c) }).unique();
         }
     }
-    p.village = village;
-    p
+    p.village = Some(village);
 }
 
 /// The commune and parent slots when each is a unit's name exactly as the list writes
