@@ -141,19 +141,18 @@ impl Diagnostic {
         vi: impl Into<String>,
         en: impl Into<String>,
     ) -> Self {
-        Diagnostic {
-            rule: rule.into(),
-            code: code.into(),
-            severity,
-            path: path.into(),
-            message: Message::new(vi, en),
-            params: Params::new(),
-        }
+        Diagnostic::from_parts(rule.into(), code.into(), severity, path.into(), Message { vi: vi.into(), en: en.into() })
+    }
+
+    /// [`Diagnostic::new`] once its arguments are converted: compiled once, not for each
+    /// combination of their types (the WebAssembly module counts every copy).
+    fn from_parts(rule: Cow<'static, str>, code: Cow<'static, str>, severity: Severity, path: String, message: Message) -> Self {
+        Diagnostic { rule, code, severity, path, message, params: Params::new() }
     }
 
     /// The same finding with one more parameter (or another value for `name`).
     pub fn param(mut self, name: impl Into<Cow<'static, str>>, value: impl Into<Value>) -> Self {
-        self.params.insert(name, value);
+        self.params.set(name.into(), value.into());
         self
     }
 }
@@ -188,10 +187,15 @@ impl Params {
 
     /// Sets `name` to `value`, replacing the value it had.
     pub fn insert(&mut self, name: impl Into<Cow<'static, str>>, value: impl Into<Value>) {
-        let name = name.into();
+        self.set(name.into(), value.into());
+    }
+
+    /// [`Params::insert`], compiled once rather than for each type of value.
+    #[inline(never)]
+    fn set(&mut self, name: Cow<'static, str>, value: Value) {
         match self.0.binary_search_by(|(n, _)| (**n).cmp(&*name)) {
-            Ok(i) => self.0[i].1 = value.into(),
-            Err(i) => self.0.insert(i, (name, value.into())),
+            Ok(i) => self.0[i].1 = value,
+            Err(i) => self.0.insert(i, (name, value)),
         }
     }
 
