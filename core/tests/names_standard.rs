@@ -215,6 +215,8 @@ fn names_typed_as_people_type_them() {
         ("CNCĐ_Phước Hà-Thuận Nam-Ninh Thuận", phuoc_ha, &["separator", "extra_slot"]),
         ("CNCĐ_Phước Hà (Thuận Nam)", phuoc_ha, &["separator"]),
         ("CNCĐ_Phước Hà Thuận Nam Ninh Thuận", phuoc_ha, &["separator", "extra_slot"]),
+        ("CNCĐ Phước Hà Thuận Nam Ninh Thuận", phuoc_ha, &["separator", "extra_slot"]),
+        ("CNCĐ - Phước Hà - Thuận Nam - Ninh Thuận", phuoc_ha, &["separator", "extra_slot"]),
         ("CNCĐ_Thôn Lạc Tiến Cà Ná Thuận Nam", Some("CNCĐ_Thôn Lạc Tiến_Cà Ná_Thuận Nam"), &["separator"]),
         ("CNCĐ_Thôn Lạc Tiến (Cà Ná, Thuận Nam)", Some("CNCĐ_Thôn Lạc Tiến_Cà Ná_Thuận Nam"), &["separator"]),
         // A village that no list answers: its type word as the lists write it, and its

@@ -322,18 +322,20 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
     // would explain. Where it names several communes, only a slot too many: the
     // province after the district ("CNCĐ_Tân Phú_Tân Phú_Đồng Nai" read as a village
     // "Tân Phú" of a Tân Phú in a district "Đồng Nai").
+    // The same where the parent slot names no unit: a province after the district with no
+    // separator between them ("CNCĐ Phước Hà Thuận Nam Ninh Thuận"), or the parent typed
+    // first. Where hyphens or spaces separated the slots, the last reading, read here
+    // again, is the whole text as one slot.
     let several = best_score == 2;
-    let fall_back = best_score <= 2 || (best_score == 3 && best.parent.is_none());
-    // A commune under a parent slot that names no unit may be the parent typed first.
     let unknown_parent = best_score == 3 && best.parent.as_ref().is_some_and(|p| p.unit.is_none());
-    if (fall_back || unknown_parent) && single {
+    if best_score <= 2 || (best_score == 3 && best.parent.is_none()) || unknown_parent {
         let primary = segmentations(rest, sep, prefix.is_some()).0.pop().unwrap_or_default();
-        let as_typed = (best_score <= 1 || unknown_parent).then(|| primary.clone());
+        let as_typed = (single && (best_score <= 1 || unknown_parent)).then(|| primary.clone());
         // Only a commune within its parent, neither of them a typo, is taken: a guess that
         // names less would turn a name that names nothing into a wrong one.
         let typo = |slot: &Option<ParsedSlot>| slot.as_ref().is_some_and(|s| s.matched == Some(MatchKind::Typo));
-        let readings = if fall_back { fallbacks(primary, sep) } else { Vec::new() };
-        for (slots, dropped, mixed) in readings.into_iter().filter(|(_, dropped, mixed)| !several || (dropped.is_some() && !mixed)) {
+        let readings = fallbacks(primary, sep).into_iter().filter(|(_, dropped, mixed)| !several || (dropped.is_some() && !mixed));
+        for (slots, dropped, mixed) in readings {
             let mut candidate = read_slots(reg, slots, province, lookup);
             if score(&candidate) == 4 && !typo(&candidate.commune) && !typo(&candidate.parent) {
                 candidate.extra.extend(dropped);
