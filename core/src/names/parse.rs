@@ -241,7 +241,10 @@ fn segmentations(rest: &str, sep: &str, prefixed: bool) -> (Vec<Vec<String>>, Se
 /// has only one letter off ("Phước Hà" under Ninh Phước, which has Phước Hậu) is read
 /// as the commune of that name elsewhere in the province, if there is one. A commune
 /// whose name several districts (or provinces) have, under a parent slot that names
-/// none, is the one whose parent that slot is a short form of ("Ba Đình_HN").
+/// none, is the one whose parent that slot is a short form of ("Ba Đình_HN"). Where the
+/// slots name nothing so, the district typed before the commune ("Thuận Nam_Phước Hà")
+/// is read in the template's order ([`ParsedName::swapped`]), and a village typed
+/// before its commune, with no district, as that village.
 ///
 /// `province` limits the search (a name carries no province in three tiers).
 ///
@@ -333,7 +336,6 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
         let as_typed = (single && (best_score <= 1 || unknown_parent)).then(|| primary.clone());
         // Only a commune within its parent, neither of them a typo, is taken: a guess that
         // names less would turn a name that names nothing into a wrong one.
-        let typo = |slot: &Option<ParsedSlot>| slot.as_ref().is_some_and(|s| s.matched == Some(MatchKind::Typo));
         let readings = fallbacks(primary, sep).into_iter().filter(|(_, dropped, mixed)| !several || (dropped.is_some() && !mixed));
         for (slots, dropped, mixed) in readings {
             let mut candidate = read_slots(reg, slots, province, lookup);
@@ -365,7 +367,6 @@ fn misplaced(reg: &Registry, mut slots: Vec<String>, province: Option<UnitId>, l
     if !(2..=3).contains(&n) {
         return None;
     }
-    let typo = |slot: &Option<ParsedSlot>| slot.as_ref().is_some_and(|s| s.matched == Some(MatchKind::Typo));
     let mut swapped = slots.clone();
     swapped.swap(n - 2, n - 1);
     let candidate = read_slots(reg, swapped, province, lookup);
@@ -502,8 +503,6 @@ fn regroupings(pieces: &[String], joiner: &str) -> Vec<Vec<String>> {
     out
 }
 
-/// 4: commune and parent agree; 3: the commune is unique, the parent slot wrong;
-/// 2: ambiguous; 1: something read; 0: nothing.
 /// Moves the first reading whose commune and parent the index of names finds as the
 /// list writes them, one commune within one parent, before the others: where hyphens or
 /// spaces separate the slots, an earlier grouping ("Thôn Phước Lợi" under "Nga Hải-Nga
@@ -532,6 +531,13 @@ fn parent_level(reg: &Registry) -> Level {
     }
 }
 
+/// Whether a slot was read as a typo of a unit's name.
+fn typo(slot: &Option<ParsedSlot>) -> bool {
+    slot.as_ref().is_some_and(|s| s.matched == Some(MatchKind::Typo))
+}
+
+/// 4: commune and parent agree; 3: the commune is unique, the parent slot wrong;
+/// 2: ambiguous; 1: something read; 0: nothing.
 fn score(p: &ParsedName) -> u8 {
     match (p.unit, &p.parent) {
         (Some(_), Some(ParsedSlot { unit: Some(_), .. })) if p.ambiguous.is_empty() => 4,
