@@ -175,6 +175,10 @@ impl Diagnostic {
 /// assert!(p["none"].is_null());
 /// let names: Vec<&str> = p.iter().map(|(name, _)| name).collect();
 /// assert_eq!(names, ["slot", "typed"]);
+/// assert!(p.contains_key("slot") && !p.contains_key("none"));
+/// for (name, value) in &p {
+///     assert!(value.is_string(), "{name}");
+/// }
 /// ```
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Params(Vec<(Cow<'static, str>, Value)>);
@@ -204,6 +208,11 @@ impl Params {
         self.0.binary_search_by(|(n, _)| (**n).cmp(name)).ok().map(|i| &self.0[i].1)
     }
 
+    /// Whether `name` has a value.
+    pub fn contains_key(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+
     /// How many parameters there are.
     pub fn len(&self) -> usize {
         self.0.len()
@@ -216,6 +225,17 @@ impl Params {
 
     /// The parameters, in the order of their names.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Value)> {
+        self.0.iter().map(|(n, v)| (&**n, v))
+    }
+}
+
+impl<'a> IntoIterator for &'a Params {
+    type Item = (&'a str, &'a Value);
+    type IntoIter =
+        std::iter::Map<std::slice::Iter<'a, (Cow<'static, str>, Value)>, fn(&'a (Cow<'static, str>, Value)) -> (&'a str, &'a Value)>;
+
+    /// The parameters, in the order of their names: `for (name, value) in &d.params`.
+    fn into_iter(self) -> Self::IntoIter {
         self.0.iter().map(|(n, v)| (&**n, v))
     }
 }
