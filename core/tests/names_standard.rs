@@ -307,6 +307,10 @@ fn names_typed_as_people_type_them() {
     // Hồng Lĩnh of Hưng Hà): the order swapped names the commune within its district.
     let ch = check(&national, &rules, "CNCĐ_Hồng Lĩnh_Bắc Hồng", None, "/name");
     assert_eq!((ch.canonical.as_deref(), codes(&ch)), (Some("CNCĐ_Bắc Hồng_Hồng Lĩnh"), vec!["slot_order".to_string()]));
+    // In two tiers, the province typed first, where the commune slot alone would name
+    // several communes (a Xã Khánh Hòa is in Lào Cai).
+    let ch = check(&Registry::vietnam_2025(), &NamingRules::two_tier_2025(), "CNCĐ_Khánh Hòa_Phước Hà", None, "/name");
+    assert_eq!((ch.canonical.as_deref(), codes(&ch)), (Some("CNCĐ_Phước Hà_Khánh Hòa"), vec!["slot_order".to_string()]));
     // In two tiers, a team that kept its old district before the province.
     let reg_2025 = Registry::vietnam_2025();
     let two_tier = NamingRules::two_tier_2025();

@@ -330,10 +330,14 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
     // first. Where hyphens or spaces separated the slots, the last reading, read here
     // again, is the whole text as one slot.
     let several = best_score == 2;
-    let unknown_parent = best_score == 3 && best.parent.as_ref().is_some_and(|p| p.unit.is_none());
+    let names_no_parent = |best: &ParsedName| best.parent.as_ref().is_some_and(|p| p.unit.is_none());
+    let unknown_parent = best_score == 3 && names_no_parent(&best);
+    // Read with the commune and parent swapped: where nothing was found, or a commune (or
+    // several) under a parent slot that names no unit.
+    let swappable = |best: &ParsedName, score: u8| score <= 1 || ((2..=3).contains(&score) && names_no_parent(best));
     if best_score <= 2 || (best_score == 3 && best.parent.is_none()) || unknown_parent {
         let primary = segmentations(rest, sep, prefix.is_some()).0.pop().unwrap_or_default();
-        let as_typed = (single && (best_score <= 1 || unknown_parent)).then(|| primary.clone());
+        let as_typed = (single && swappable(&best, best_score)).then(|| primary.clone());
         // Only a commune within its parent, neither of them a typo, is taken: a guess that
         // names less would turn a name that names nothing into a wrong one.
         let readings = fallbacks(primary, sep).into_iter().filter(|(_, dropped, mixed)| !several || (dropped.is_some() && !mixed));
@@ -348,7 +352,7 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
                 break;
             }
         }
-        if let Some(slots) = as_typed.filter(|_| best_score <= 1 || (unknown_parent && best_score == 3)) {
+        if let Some(slots) = as_typed.filter(|_| swappable(&best, best_score)) {
             if let Some(candidate) = misplaced(reg, slots, province, lookup, best_score <= 1) {
                 best = candidate;
             }
