@@ -270,6 +270,8 @@ fn names_typed_as_people_type_them() {
         ("CNCĐ_Phan Rang-Tháp Chàm_Đô Vinh", Some("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàm"), &["slot_order"]),
         ("CNCĐ_Thôn Lạc Tiến_Thuận Nam_Cà Ná", Some("CNCĐ_Thôn Lạc Tiến_Cà Ná_Thuận Nam"), &["slot_order"]),
         ("CNCĐ_Thuận Nam_Xyz", None, &["unknown_commune"]),
+        ("CNCĐ_Phước Hà_Thuận Nam_Thôn Phước Lợi", Some("CNCĐ_Thôn Phước Lợi_Phước Hà_Thuận Nam"), &["slot_order"]),
+        ("CNCĐ_Ninh Thuận_Thuận Nam_Phước Hà", phuoc_ha, &["slot_order", "extra_slot"]),
         // A village and its commune, the district left out; only a slot with a village's
         // type word is taken for a village.
         ("CNCĐ_Thôn Lạc Tiến_Cà Ná", Some("CNCĐ_Thôn Lạc Tiến_Cà Ná_Thuận Nam"), &["missing_slot"]),

@@ -338,13 +338,22 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
     if best_score <= 2 || (best_score == 3 && best.parent.is_none()) || unknown_parent {
         let primary = segmentations(rest, sep, prefix.is_some()).0.pop().unwrap_or_default();
         let as_typed = (single && swappable(&best, best_score)).then(|| primary.clone());
+        let last_typed = primary.last().cloned();
         // Only a commune within its parent, neither of them a typo, is taken: a guess that
         // names less would turn a name that names nothing into a wrong one.
         let readings = fallbacks(primary, sep).into_iter().filter(|(_, dropped, mixed)| !several || (dropped.is_some() && !mixed));
         for (slots, dropped, mixed) in readings {
             let mut candidate = read_slots(reg, slots, province, lookup);
             if score(&candidate) == 4 && !typo(&candidate.commune) && !typo(&candidate.parent) {
-                candidate.extra.extend(dropped);
+                match dropped {
+                    // The village typed after the district ("…_Thuận Nam_Thôn Phước Lợi"):
+                    // the village, out of order, not a slot too many.
+                    Some(v) if candidate.village.is_none() && last_typed.as_ref() == Some(&v) && is_village_text(&v) => {
+                        read_village(reg, &mut candidate, v);
+                        candidate.swapped = true;
+                    }
+                    dropped => candidate.extra.extend(dropped),
+                }
                 consider(&mut best, &mut best_score, candidate);
                 if mixed {
                     separators = Separators::Other;
@@ -373,13 +382,18 @@ fn misplaced(reg: &Registry, mut slots: Vec<String>, province: Option<UnitId>, l
     }
     let mut swapped = slots.clone();
     swapped.swap(n - 2, n - 1);
-    let candidate = read_slots(reg, swapped, province, lookup);
+    let mut candidate = read_slots(reg, swapped, province, lookup);
     if score(&candidate) == 4 && !typo(&candidate.commune) && !typo(&candidate.parent) {
+        // All three typed the other way round ("Ninh Thuận_Thuận Nam_Phước Hà"): the first
+        // is a province (or district), a slot too many, not a village.
+        if let Some(first) = candidate.village.take_if(|v| names_a_parent(reg, v, province)) {
+            candidate.village_unit = None;
+            candidate.extra.push(first);
+        }
         return Some(ParsedName { swapped: true, ..candidate });
     }
     let village = slots.remove(0);
-    let is_village = split_text(&village, true).kind.levels() == [Level::Village];
-    if n != 2 || !is_village || !no_commune {
+    if n != 2 || !is_village_text(&village) || !no_commune {
         return None;
     }
     let mut candidate = read_slots(reg, slots, province, lookup);
@@ -533,6 +547,16 @@ fn parent_level(reg: &Registry) -> Level {
     } else {
         Level::District
     }
+}
+
+/// Whether `text` has a village's type word ("Thôn", "Khu phố", "Tổ dân phố"…).
+fn is_village_text(text: &str) -> bool {
+    split_text(text, true).kind.levels() == [Level::Village]
+}
+
+/// Whether `text` is a province's or a district's name as the list writes it.
+fn names_a_parent(reg: &Registry, text: &str, province: Option<UnitId>) -> bool {
+    [Level::Province, Level::District].into_iter().any(|level| reg.exact_best(text, Some(level), province).is_some())
 }
 
 /// Whether a slot was read as a typo of a unit's name.
