@@ -658,6 +658,11 @@ fn read_units(
 ) {
     let mut pairs: Vec<(UnitId, MatchKind, UnitId, MatchKind)> = Vec::new();
     let mut parent_slot = None;
+    // Whether the parent slot was typed and names no unit: a flag set where the slot is
+    // read. (Asked of `parent_slot` below, the optimised C library branched on stack
+    // memory that valgrind saw as uninitialised, though safe code reads none: the C tests
+    // run under valgrind and must stay clean.)
+    let mut parent_names_nothing = false;
     // The commune within each unit the parent slot may mean ("Châu Thành" names eight
     // districts): read once, looked for in each; best-matching pairs only.
     let in_parents = |text: &str, parents: &[crate::units::Candidate]| {
@@ -683,6 +688,7 @@ fn read_units(
             return;
         }
         parent_slot = Some(ParsedSlot { text: pt.clone(), unit: pr.unique(), matched: pr.candidates.first().map(|c| c.matched) });
+        parent_names_nothing = pr.unique().is_none();
         pairs = in_parents(&commune_text, pr.best());
         // A type word that is not the commune's ("Xã Đô Vinh" for Phường Đô Vinh): its
         // name read without it, where that names one commune of the parent as typed.
@@ -728,7 +734,7 @@ fn read_units(
                 parent_text.as_deref().zip(parent).is_some_and(|(typed, full)| is_short_name(typed, full))
             };
             let mut unit = cr.unique();
-            if cr.status == ResolveStatus::Ambiguous && parent_slot.as_ref().is_some_and(|s| s.unit.is_none()) {
+            if cr.status == ResolveStatus::Ambiguous && parent_names_nothing {
                 if let [one] = cr.best().iter().filter(|c| short_for(c.unit)).collect::<Vec<_>>().as_slice() {
                     unit = Some(one.unit);
                 }
