@@ -374,7 +374,7 @@ fn village_slot(typed: &str) -> String {
     match t.kind {
         UnitKind::Other => bare_canon,
         _ if bare.is_empty() => typed.to_string(),
-        kind if kind.levels() == [Level::Village] => {
+        kind if kind.is_village() => {
             let typed_word = t.cleaned_text().strip_suffix(bare).unwrap_or_default();
             let ascii_name = typed.is_ascii() && t.abbreviated != Some(true) && bare.chars().any(char::is_alphabetic);
             let word = if ascii_name { title_case(typed_word) } else { kind.type_word().to_string() };

@@ -331,11 +331,10 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
     // again, is the whole text as one slot.
     let several = best_score == 2;
     let names_no_parent = |best: &ParsedName| best.parent.as_ref().is_some_and(|p| p.unit.is_none());
-    let unknown_parent = best_score == 3 && names_no_parent(&best);
     // Read with the commune and parent swapped: where nothing was found, or a commune (or
     // several) under a parent slot that names no unit.
     let swappable = |best: &ParsedName, score: u8| score <= 1 || ((2..=3).contains(&score) && names_no_parent(best));
-    if best_score <= 2 || (best_score == 3 && best.parent.is_none()) || unknown_parent {
+    if best_score <= 2 || (best_score == 3 && best.parent.as_ref().is_none_or(|p| p.unit.is_none())) {
         let primary = segmentations(rest, sep, prefix.is_some()).0.pop().unwrap_or_default();
         let as_typed = (single && swappable(&best, best_score)).then(|| primary.clone());
         let last_typed = primary.last().cloned();
@@ -551,7 +550,7 @@ fn parent_level(reg: &Registry) -> Level {
 
 /// Whether `text` has a village's type word ("Thôn", "Khu phố", "Tổ dân phố"…).
 fn is_village_text(text: &str) -> bool {
-    split_text(text, true).kind.levels() == [Level::Village]
+    split_text(text, true).kind.is_village()
 }
 
 /// Whether `text` is a province's or a district's name as the list writes it.

@@ -259,6 +259,12 @@ impl UnitKind {
             _ => &[Level::Village],
         }
     }
+
+    /// Whether this is a village's kind (thôn, khu phố, tổ dân phố…): a type word that
+    /// only a village has, not [`UnitKind::Other`].
+    pub(crate) fn is_village(self) -> bool {
+        self.levels() == [Level::Village]
+    }
 }
 
 /// A full name split into its type word and its bare name.
