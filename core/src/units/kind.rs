@@ -165,6 +165,27 @@ const KINDS: &[(UnitKind, &str)] = &[
     (UnitKind::School, "Trường"),
 ];
 
+/// The first four bytes of each type word of [`KINDS`] followed by a space, as
+/// [`split_cleaned`] compares them with a name's first four bytes.
+static KIND_HEADS: [u32; KINDS.len()] = kind_heads();
+
+const fn kind_heads() -> [u32; KINDS.len()] {
+    let mut heads = [0u32; KINDS.len()];
+    let mut i = 0;
+    while i < KINDS.len() {
+        let w = KINDS[i].1.as_bytes();
+        let mut head = [b' '; 4];
+        let mut j = 0;
+        while j < 4 && j < w.len() {
+            head[j] = w[j];
+            j += 1;
+        }
+        heads[i] = u32::from_le_bytes(head);
+        i += 1;
+    }
+    heads
+}
+
 /// The type words of [`KINDS`] folded by [`ascii_key`], in the same order (a test checks).
 const KINDS_ASCII: &[(UnitKind, &str)] = &[
     (UnitKind::ResidentialGroup, "to dan pho"),
@@ -392,16 +413,15 @@ impl SplitText<'_> {
 /// The kind, the byte where the bare name starts (it is always the end of the cleaned
 /// name) and how the type word was written.
 pub(crate) fn split_cleaned(cleaned: &str, abbreviations: bool) -> (UnitKind, usize, Option<bool>) {
-    // The type word as the official lists write it: the common case, without keys.
-    let first_byte = cleaned.as_bytes().first().copied();
-    for &(kind, word) in KINDS {
-        // The first byte first: most names start with none of the type words.
-        if first_byte == word.as_bytes().first().copied()
-            && cleaned.len() > word.len() + 1
-            && cleaned.starts_with(word)
-            && cleaned.as_bytes()[word.len()] == b' '
-        {
-            return (kind, word.len() + 1, Some(false));
+    // The type word as the official lists write it: the common case, without keys. The
+    // first four bytes first, as one number: most names start with none of the type
+    // words, and seven of the words start with "T" (as do many names).
+    if let Some(&[a, b, c, d]) = cleaned.as_bytes().first_chunk::<4>() {
+        let head = u32::from_le_bytes([a, b, c, d]);
+        for (&(kind, word), &word_head) in KINDS.iter().zip(&KIND_HEADS) {
+            if head == word_head && cleaned.len() > word.len() + 1 && cleaned.starts_with(word) && cleaned.as_bytes()[word.len()] == b' ' {
+                return (kind, word.len() + 1, Some(false));
+            }
         }
     }
     // An abbreviation ("TT", "P.", "Q1"): its first word is short ASCII, and no
