@@ -558,6 +558,11 @@ fn split_abbreviation(cleaned: &str) -> Option<(UnitKind, usize)> {
     // Bytes, not characters: a byte that is not ASCII ends the head as its character would.
     let head_len = cleaned.bytes().position(|b| !(b.is_ascii_alphabetic() || b == b'.')).unwrap_or(cleaned.len());
     let head = &cleaned[..head_len];
+    // With no full stop, the abbreviation ends at the head's end, where a space or a digit
+    // must follow: most names ("Phước Hà", whose head is "Ph") end here.
+    if !head.contains('.') && !matches!(cleaned.as_bytes().get(head_len), Some(b' ' | b'0'..=b'9')) {
+        return None;
+    }
     // Where the abbreviation may end: after any full stop of the head, or at its end.
     let dots = head.bytes().enumerate().filter(|&(_, b)| b == b'.').map(|(i, _)| i + 1);
     let ends = dots.chain(std::iter::once(head_len));
