@@ -665,7 +665,9 @@ pub fn title_case(s: &str) -> String {
     let mut out = String::with_capacity(cleaned.len());
     let mut at_start = true;
     for c in cleaned.chars() {
-        if c.is_alphabetic() {
+        // The letters of the tables first: `is_alphabetic` searches Unicode's tables for
+        // every letter outside ASCII.
+        if letter(c).is_some() || c.is_alphabetic() {
             if at_start {
                 out.extend(c.to_uppercase());
             } else {
@@ -727,6 +729,14 @@ mod tests {
         if pairs::ascii_key(s, &mut fast) {
             assert_eq!(fast, slow_ascii, "ascii_key (pairs) of {s:?}");
         }
+    }
+
+    /// `title_case` takes the letters of the tables as letters without asking Unicode.
+    #[test]
+    fn letters_of_the_tables_are_alphabetic() {
+        let letters: Vec<char> = (0..0x1F00u32).filter_map(char::from_u32).filter(|&c| letter(c).is_some()).collect();
+        assert!(letters.len() > 150, "{}", letters.len());
+        assert!(letters.iter().all(|c| c.is_alphabetic()));
     }
 
     #[test]
