@@ -631,16 +631,27 @@ fn read_exact(
 ) -> Option<(Option<UnitId>, Option<UnitId>, Vec<UnitId>)> {
     let parents = reg.exact_best(parent_text, Some(parent_level), province)?;
     let parents = parents.as_slice();
-    let mut pairs: Vec<(UnitId, UnitId)> = Vec::new();
+    // The pairs found: most names find one, kept without a list.
+    let (mut first, mut more): (Option<(UnitId, UnitId)>, Vec<UnitId>) = (None, Vec::new());
     for &pu in parents {
         if let Some(communes) = reg.exact_best(commune_text, Some(Level::Commune), Some(pu)) {
-            pairs.extend(communes.as_slice().iter().map(|&c| (c, pu)));
+            for &c in communes.as_slice() {
+                match first {
+                    None => first = Some((c, pu)),
+                    Some((c0, _)) => {
+                        if more.is_empty() {
+                            more.push(c0);
+                        }
+                        more.push(c);
+                    }
+                }
+            }
         }
     }
-    match pairs.as_slice() {
-        [] => None,
-        &[(c, pu)] => Some((Some(c), Some(pu), Vec::new())),
-        many => Some((None, (parents.len() == 1).then(|| parents[0]), many.iter().map(|&(c, _)| c).collect())),
+    match first {
+        None => None,
+        Some((c, pu)) if more.is_empty() => Some((Some(c), Some(pu), Vec::new())),
+        Some(_) => Some((None, (parents.len() == 1).then(|| parents[0]), more)),
     }
 }
 
