@@ -233,7 +233,7 @@ fn segmentations(rest: &str, sep: &str, prefixed: bool) -> (Vec<Vec<String>>, Se
 /// so slots are found by the registry, not by a blind split. Where the slots as
 /// separated name no commune (or a commune but not its parent), a province typed after
 /// the district is left out as an extra slot (or a district typed before it in two
-/// tiers), a last slot whose separator was left out ("Phước Hà Thuận Nam") is split, as
+/// tiers), as is what is typed after the last slot to mark the name ("2022", "(Zalo)"), a last slot whose separator was left out ("Phước Hà Thuận Nam") is split, as
 /// is a slot with a comma in it ("Phước Hà, Thuận Nam"), and slots split between the
 /// words of a name ("Phước_Hà_Thuận_Nam") are joined, if that names a commune within its
 /// district. A commune typed with another kind's type word ("Xã Đô Vinh" for a phường)
@@ -417,6 +417,9 @@ fn unquoted(name: &str) -> &str {
 /// something else than the rules' separator for one:
 /// - the slots split where `,`, `;`, `|` or a parenthesis stands in them ("CNCĐ_Phước
 ///   Hà, Thuận Nam", "CNCĐ_Phước Hà (Thuận Nam)");
+/// - the last slot without what is typed after a name to mark it, not to name a unit (a
+///   year, a number, emoji, a part in parentheses: "CNCĐ_Phước Hà_Thuận Nam 2022"), as
+///   a slot too many ([`undecorated`]);
 /// - the last slot left out, as a province typed after the district
 ///   ("CNCĐ_Cà Ná_Thuận Nam_Ninh Thuận"), or the one before it, as a district typed
 ///   before the province in two tiers ("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàm_Khánh Hòa");
@@ -441,6 +444,15 @@ fn fallbacks(mut slots: Vec<String>, sep: &str) -> Vec<(Vec<String>, Option<Stri
     let Some(last) = slots.pop() else {
         return out;
     };
+    // Something typed after the last slot that names no unit ("…_Thuận Nam 2022",
+    // "…_Thuận Nam (Zalo)"): left out, as a slot too many.
+    if !slots.is_empty() {
+        for (kept, dropped) in undecorated(&last) {
+            let mut without = slots.clone();
+            without.push(kept);
+            out.push((without, Some(dropped), false));
+        }
+    }
     // (A slot alone cannot name a commune within its district.)
     if slots.len() >= 2 {
         out.push((slots.clone(), Some(last.clone()), false));
@@ -498,6 +510,31 @@ fn fallbacks(mut slots: Vec<String>, sep: &str) -> Vec<(Vec<String>, Option<Stri
 
 /// The most pieces [`regroupings`] groups: 28 readings (and 21 with the last left out).
 const MAX_REGROUPED: usize = 8;
+
+/// A slot without what people type after a name to mark it rather than to name a unit,
+/// each way it may end: its last words that have no letter (a year, a number, emoji),
+/// one at a time, and a part in parentheses at its end ("Thuận Nam (Zalo)"). Each with
+/// the text left out. A name may end with a number ("Quận 3"), so the shortest cut
+/// comes first.
+fn undecorated(slot: &str) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut kept = slot.trim_end();
+    loop {
+        let cut = match kept.strip_suffix(')').and_then(|k| k.rfind('(')) {
+            Some(open) => open,
+            None => match kept.rsplit_once(' ') {
+                Some((head, word)) if !word.chars().any(char::is_alphabetic) => head.len(),
+                _ => break,
+            },
+        };
+        kept = kept[..cut].trim_end();
+        if kept.is_empty() {
+            break;
+        }
+        out.push((kept.to_string(), slot[kept.len()..].trim().to_string()));
+    }
+    out
+}
 
 /// Every grouping of `pieces` into two slots, then into three, each slot the pieces
 /// joined by `joiner`; none with a slot that is a type word alone ("Xã"), and none that
