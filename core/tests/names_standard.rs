@@ -279,10 +279,22 @@ fn names_typed_as_people_type_them() {
         ("CNCĐ_Thuận Nam_Xyz", None, &["unknown_commune"]),
         ("CNCĐ_Phước Hà_Thuận Nam_Thôn Phước Lợi", Some("CNCĐ_Thôn Phước Lợi_Phước Hà_Thuận Nam"), &["slot_order"]),
         ("CNCĐ_Ninh Thuận_Thuận Nam_Phước Hà", phuoc_ha, &["slot_order", "extra_slot"]),
+        // The same with spaces or hyphens between the slots.
+        ("CNCĐ Thuận Nam Phước Hà", phuoc_ha, &["separator", "slot_order"]),
+        ("CNCĐ - Thuận Nam - Phước Hà", phuoc_ha, &["separator", "slot_order"]),
+        ("CNCĐ Ninh Thuận Thuận Nam Phước Hà", phuoc_ha, &["separator", "slot_order", "extra_slot"]),
+        ("CNCĐ Thuận Nam Xyz", None, &["separator", "unknown_commune"]),
         // A village and its commune, the district left out; only a slot with a village's
         // type word is taken for a village.
         ("CNCĐ_Thôn Lạc Tiến_Cà Ná", Some("CNCĐ_Thôn Lạc Tiến_Cà Ná_Thuận Nam"), &["missing_slot"]),
         ("CNCĐ_Xyz_Cà Ná", None, &["unknown_commune"]),
+        ("CNCĐ Thôn Lạc Tiến Cà Ná", Some("CNCĐ_Thôn Lạc Tiến_Cà Ná_Thuận Nam"), &["separator", "missing_slot"]),
+        (
+            "TỔ CNCĐ THÔN LẠC TIẾN XÃ CÀ NÁ",
+            Some("CNCĐ_Thôn Lạc Tiến_Cà Ná_Thuận Nam"),
+            &["prefix_variant", "separator", "type_word", "missing_slot", "case"],
+        ),
+        ("CNCĐ Xyz Cà Ná", None, &["separator", "unknown_commune"]),
         // The type word of another kind of unit: a phường typed as a xã, a xã as a thị trấn.
         ("CNCĐ_Xã Đô Vinh_Phan Rang-Tháp Chàm", Some("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàm"), &["type_word"]),
         ("CNCĐ_Thị trấn Phước Hà_Thuận Nam", phuoc_ha, &["type_word"]),

@@ -244,7 +244,8 @@ fn segmentations(rest: &str, sep: &str, prefixed: bool) -> (Vec<Vec<String>>, Se
 /// none, is the one whose parent that slot is a short form of ("Ba Đình_HN"). Where the
 /// slots name nothing so, the district typed before the commune ("Thuận Nam_Phước Hà")
 /// is read in the template's order ([`ParsedName::swapped`]), and a village typed
-/// before its commune, with no district, as that village.
+/// before its commune, with no district, as that village; where spaces or hyphens
+/// separate the slots, each grouping of the words is read so.
 ///
 /// `province` limits the search (a name carries no province in three tiers).
 ///
@@ -362,6 +363,17 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
         }
         if let Some(slots) = as_typed.filter(|_| swappable(&best, best_score)) {
             if let Some(candidate) = misplaced(reg, slots, province, lookup, best_score <= 1) {
+                best = candidate;
+            }
+        }
+        // Where spaces or hyphens separated the slots and no grouping of them names
+        // anything, each grouping in two or three is read so too ("CNCĐ Thuận Nam Phước
+        // Hà", "Tổ CNCĐ thôn Phước Lợi xã Phước Hà"): the first that names a commune.
+        if !single && best_score <= 1 {
+            let (groupings, _) = segmentations(rest, sep, prefix.is_some());
+            let misread =
+                groupings.into_iter().filter(|s| (2..=3).contains(&s.len())).find_map(|s| misplaced(reg, s, province, lookup, true));
+            if let Some(candidate) = misread {
                 best = candidate;
             }
         }
