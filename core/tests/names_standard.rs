@@ -347,6 +347,27 @@ fn names_typed_as_people_type_them() {
     assert_eq!((ch.canonical.as_deref(), codes(&ch)), (Some("CNCĐ_Ba Đình_Hà Nội"), vec!["short_name".to_string()]));
     let ch = check(&reg_2025, &two_tier, "CNCĐ_Ba Đình_TP.HCM", None, "/name");
     assert_eq!((ch.status, codes(&ch)), (NameStatus::Invalid, vec!["ambiguous".to_string()]));
+    // A province merged into another on 1 July 2025, where the province goes: said as
+    // such; it also picks the commune of that name in the province it joined (a Tân Phú
+    // is in several provinces; Bình Phước joined Đồng Nai). A merged province that the
+    // commune is not in is the wrong parent.
+    let merged: &[(&str, Option<&str>, &[&str])] = &[
+        ("CNCĐ_Phước Hà_Ninh Thuận", Some("CNCĐ_Phước Hà_Khánh Hòa"), &["former_province"]),
+        ("CNCĐ_Thôn Phước Lợi_Phước Hà_Tỉnh Ninh Thuận", Some("CNCĐ_Thôn Phước Lợi_Phước Hà_Khánh Hòa"), &["former_province"]),
+        ("CNCĐ_Phuoc Ha_Ninh Thuan", Some("CNCĐ_Phước Hà_Khánh Hòa"), &["diacritics_missing", "former_province"]),
+        ("CNCĐ_Tân Phú_Bình Phước", Some("CNCĐ_Tân Phú_Đồng Nai"), &["former_province"]),
+        ("CNCĐ_Phước Hà_Bình Thuận", Some("CNCĐ_Phước Hà_Khánh Hòa"), &["commune_not_in_parent"]),
+    ];
+    for &(typed, canonical, expected) in merged {
+        let ch = check(&reg_2025, &two_tier, typed, None, "/name");
+        assert_eq!((ch.canonical.as_deref(), codes(&ch)), (canonical, expected.iter().map(|c| c.to_string()).collect()), "{typed}");
+    }
+    let ch = check(&reg_2025, &two_tier, "CNCĐ_Phước Hà_Ninh Thuận", None, "/name");
+    assert_eq!(ch.diagnostics[0].severity, Severity::Warning);
+    assert_eq!(
+        ch.diagnostics[0].message.en,
+        "\"Ninh Thuận\" was a province until its merger on 1 July 2025; Xã Phước Hà is now in Tỉnh Khánh Hòa: the last part must be \"Khánh Hòa\""
+    );
     // (With "Thuận Nam" for "Phan Rang-Tháp Chàm", the name reads as it is: Xã Thuận Nam
     // is a commune of Khánh Hòa since 2025, and "Cà Ná" would be a village of it.)
     // Where the slots as typed name nothing, a guess that splits a slot must name a

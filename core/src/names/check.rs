@@ -69,6 +69,7 @@ pub struct NameCheck {
 /// | `type_word` | info | type word added, missing or abbreviated ("Xã Phước Hà", "TT"); a warning when it is another kind's ("Xã Đô Vinh" for Phường Đô Vinh) |
 /// | `typo` | warning | one letter off |
 /// | `unknown_commune` / `unknown_parent` | error | no such unit |
+/// | `former_province` | warning | in two tiers, a province merged into the commune's on 1 July 2025 ("Ninh Thuận" for Khánh Hòa) |
 /// | `short_name` | warning | the commune's district (or province) shortened: its initials ("PRTC", "TP. PRTC") or its first words ("Phan Rang") for Phan Rang-Tháp Chàm |
 /// | `commune_not_in_parent` | error | the commune is in another district (of the same province, when the district typed has a commune one letter off its name) |
 /// | `ambiguous` | error | several communes fit |
@@ -251,33 +252,26 @@ pub fn check(reg: &Registry, rules: &NamingRules, name: &str, province: Option<U
                 .param("expected", expected),
             )
         }
-        (Some(slot), Some(rp)) if slot.unit.is_some() => d.push(
-            diag(
-                "commune_not_in_parent",
-                Severity::Error,
-                say!(reg.unit(commune).full_name(), " không thuộc \"", slot.text, "\" mà thuộc ", reg.unit(rp).full_name()),
-                say!(reg.unit(commune).full_name(), " is not in \"", slot.text, "\" but in ", reg.unit(rp).full_name()),
-            )
-            .param("typed", slot.text.clone())
-            .param("expected", reg.unit(rp).code().to_string()),
-        ),
+        (Some(slot), Some(rp)) if slot.unit.is_some() => d.push(not_in_parent(reg, commune, rp, &slot.text, &diag)),
         // A parent slot that names no unit may still be the commune's own district, written
         // otherwise.
         (Some(slot), rp) => {
             let expected = parent_slot.as_deref().unwrap_or_default();
             let finding = rp.and_then(|rp| {
-                hyphen_finding(&slot.text, expected, "parent", &diag).or_else(|| {
-                    is_short_name(&slot.text, reg.unit(rp).full_name()).then(|| {
-                        diag(
-                            "short_name",
-                            Severity::Warning,
-                            say!("\"", slot.text, "\" là tên viết tắt, cần viết đủ: \"", expected, "\""),
-                            say!("\"", slot.text, "\" is a short form: write \"", expected, "\" in full"),
-                        )
-                        .param("typed", slot.text.clone())
-                        .param("expected", expected)
+                former_province(reg, commune, rp, &slot.text, expected, &diag)
+                    .or_else(|| hyphen_finding(&slot.text, expected, "parent", &diag))
+                    .or_else(|| {
+                        is_short_name(&slot.text, reg.unit(rp).full_name()).then(|| {
+                            diag(
+                                "short_name",
+                                Severity::Warning,
+                                say!("\"", slot.text, "\" là tên viết tắt, cần viết đủ: \"", expected, "\""),
+                                say!("\"", slot.text, "\" is a short form: write \"", expected, "\" in full"),
+                            )
+                            .param("typed", slot.text.clone())
+                            .param("expected", expected)
+                        })
                     })
-                })
             });
             d.push(finding.unwrap_or_else(|| {
                 diag(
@@ -326,6 +320,53 @@ pub fn check(reg: &Registry, rules: &NamingRules, name: &str, province: Option<U
     out.village = village;
     out.diagnostics = d;
     out
+}
+
+/// The finding for a parent slot that names a province merged into another on 1 July
+/// 2025 ("CNCĐ_Phước Hà_Ninh Thuận" in two tiers): `former_province` (a warning) where
+/// the commune is in a province that took the earlier one's communes, and
+/// `commune_not_in_parent` where it is not. `None` where the slot names no earlier
+/// province (see [`Registry::merged_into`]).
+fn former_province(reg: &Registry, commune: UnitId, parent: UnitId, typed: &str, expected: &str, diag: &Diag) -> Option<Diagnostic> {
+    let merged = reg.merged_into(typed);
+    if merged.is_empty() {
+        return None;
+    }
+    if !merged.contains(&parent) {
+        return Some(not_in_parent(reg, commune, parent, typed, diag));
+    }
+    let (c, p) = (reg.unit(commune).full_name(), reg.unit(parent).full_name());
+    let finding = diag(
+        "former_province",
+        Severity::Warning,
+        say!("\"", typed, "\" là tỉnh cũ, đã sáp nhập từ ngày 1/7/2025; nay ", c, " thuộc ", p, ": phần cuối phải là \"", expected, "\""),
+        say!(
+            "\"",
+            typed,
+            "\" was a province until its merger on 1 July 2025; ",
+            c,
+            " is now in ",
+            p,
+            ": the last part must be \"",
+            expected,
+            "\""
+        ),
+    );
+    Some(finding.param("typed", typed).param("expected", expected))
+}
+
+/// `commune_not_in_parent`: the parent slot `typed` names a unit, not the commune's
+/// `parent`.
+fn not_in_parent(reg: &Registry, commune: UnitId, parent: UnitId, typed: &str, diag: &Diag) -> Diagnostic {
+    let (c, p) = (reg.unit(commune).full_name(), reg.unit(parent).full_name());
+    diag(
+        "commune_not_in_parent",
+        Severity::Error,
+        say!(c, " không thuộc \"", typed, "\" mà thuộc ", p),
+        say!(c, " is not in \"", typed, "\" but in ", p),
+    )
+    .param("typed", typed)
+    .param("expected", reg.unit(parent).code().to_string())
 }
 
 /// The finding for a commune slot typed with the type word of another kind of unit

@@ -794,7 +794,11 @@ fn read_units(
             };
             let mut unit = cr.unique();
             if cr.status == ResolveStatus::Ambiguous && parent_names_nothing {
-                if let [one] = cr.best().iter().filter(|c| short_for(c.unit)).collect::<Vec<_>>().as_slice() {
+                // Or, in two tiers, the one in a province that an earlier province typed
+                // there was merged into ("CNCĐ_Phước Hà_Ninh Thuận").
+                let merged = parent_text.as_deref().map(|t| reg.merged_into(t)).unwrap_or_default();
+                let in_merged = |c: UnitId| reg.unit(c).parent().is_some_and(|pu| merged.contains(&pu));
+                if let [one] = cr.best().iter().filter(|c| short_for(c.unit) || in_merged(c.unit)).collect::<Vec<_>>().as_slice() {
                     unit = Some(one.unit);
                 }
             }

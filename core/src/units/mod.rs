@@ -18,13 +18,15 @@
 //! ```
 //!
 //! The 2025 reform merged communes and abolished districts; [`Mapping`] follows each
-//! commune to its successors.
+//! commune to its successors, and [`Registry::merged_into`] each earlier province to
+//! the provinces its communes joined.
 
 mod exact;
 mod index;
 mod kind;
 mod load;
 mod mapping;
+mod merger;
 mod registry;
 mod resolve;
 mod typo;
