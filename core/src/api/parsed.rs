@@ -206,10 +206,47 @@ impl de::Error for PathError {
         Self::from(<serde_json::Error as de::Error>::custom(msg))
     }
     fn invalid_type(unexp: Unexpected, exp: &dyn de::Expected) -> Self {
-        Self::from(<serde_json::Error as de::Error>::invalid_type(unexp, exp))
+        Self::custom(format_args!("invalid type: {}, expected {}", JsonUnexpected(unexp), exp))
     }
     fn invalid_value(unexp: Unexpected, exp: &dyn de::Expected) -> Self {
-        Self::from(<serde_json::Error as de::Error>::invalid_value(unexp, exp))
+        Self::custom(format_args!("invalid value: {}, expected {}", JsonUnexpected(unexp), exp))
+    }
+}
+
+/// What serde_json says of an unexpected value, written here: serde's words, "null" for
+/// the unit value, and a float as serde_json writes it. (serde_json's own version calls
+/// serde's `Display` of `Unexpected`, which formats floats with `core::fmt`: 18 KB of the
+/// WebAssembly module that nothing else needs.) A test compares the two.
+struct JsonUnexpected<'a>(Unexpected<'a>);
+
+impl fmt::Display for JsonUnexpected<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        match self.0 {
+            Unexpected::Bool(b) => write!(f, "boolean `{b}`"),
+            Unexpected::Unsigned(i) => write!(f, "integer `{i}`"),
+            Unexpected::Signed(i) => write!(f, "integer `{i}`"),
+            Unexpected::Float(x) => match serde_json::Number::from_f64(x) {
+                Some(n) => write!(f, "floating point `{n}`"),
+                // Not from JSON text, which has no such numbers; as serde_json writes them.
+                None if x.is_nan() => f.write_str("floating point `NaN`"),
+                None if x > 0.0 => f.write_str("floating point `inf`"),
+                None => f.write_str("floating point `-inf`"),
+            },
+            Unexpected::Char(c) => write!(f, "character `{c}`"),
+            Unexpected::Str(s) => write!(f, "string {s:?}"),
+            Unexpected::Bytes(_) => f.write_str("byte array"),
+            Unexpected::Unit => f.write_str("null"),
+            Unexpected::Option => f.write_str("Option value"),
+            Unexpected::NewtypeStruct => f.write_str("newtype struct"),
+            Unexpected::Seq => f.write_str("sequence"),
+            Unexpected::Map => f.write_str("map"),
+            Unexpected::Enum => f.write_str("enum"),
+            Unexpected::UnitVariant => f.write_str("unit variant"),
+            Unexpected::NewtypeVariant => f.write_str("newtype variant"),
+            Unexpected::TupleVariant => f.write_str("tuple variant"),
+            Unexpected::StructVariant => f.write_str("struct variant"),
+            Unexpected::Other(other) => f.write_str(other),
+        }
     }
 }
 
@@ -566,7 +603,53 @@ impl<'de> de::VariantAccess<'de> for Content<'de> {
 #[cfg(test)]
 mod tests {
     use super::super::{call, decode, ErrorCode};
+    use super::{de, PathError, Unexpected};
     use crate::teams::Team;
+
+    /// `PathError` words an unexpected value as serde_json does, which it no longer calls.
+    fn assert_worded_as_serde_json(u: Unexpected) {
+        let mine = <PathError as de::Error>::invalid_type(u, &"a string").to_string();
+        let theirs = <serde_json::Error as de::Error>::invalid_type(u, &"a string").to_string();
+        assert_eq!(mine, theirs);
+        let mine = <PathError as de::Error>::invalid_value(u, &"a string").to_string();
+        let theirs = <serde_json::Error as de::Error>::invalid_value(u, &"a string").to_string();
+        assert_eq!(mine, theirs);
+    }
+
+    #[test]
+    fn unexpected_values_are_worded_as_serde_json_words_them() {
+        for u in [
+            Unexpected::Bool(true),
+            Unexpected::Unsigned(u64::MAX),
+            Unexpected::Signed(i64::MIN),
+            Unexpected::Char('Đ'),
+            Unexpected::Str("Phước \"Hà\"\n"),
+            Unexpected::Bytes(b"x"),
+            Unexpected::Unit,
+            Unexpected::Option,
+            Unexpected::NewtypeStruct,
+            Unexpected::Seq,
+            Unexpected::Map,
+            Unexpected::Enum,
+            Unexpected::UnitVariant,
+            Unexpected::NewtypeVariant,
+            Unexpected::TupleVariant,
+            Unexpected::StructVariant,
+            Unexpected::Other("something else"),
+        ] {
+            assert_worded_as_serde_json(u);
+        }
+        for x in [0.0, -0.0, 1.5, 2.0, 1e21, 1e-7, 123456789.125, f64::MAX, f64::MIN_POSITIVE, f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+            assert_worded_as_serde_json(Unexpected::Float(x));
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_float_is_worded_as_serde_json_words_it(bits in proptest::num::u64::ANY) {
+            assert_worded_as_serde_json(Unexpected::Float(f64::from_bits(bits)));
+        }
+    }
 
     /// The error's (pointer, English message) for a team read from `json`.
     fn team_error(json: &str) -> (String, String) {
