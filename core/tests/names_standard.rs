@@ -326,6 +326,24 @@ fn names_typed_as_people_type_them() {
         assert_eq!(ch.canonical.as_deref(), Some("CNCĐ_Phường 01_Quận 3"), "{typed}");
         assert_eq!(codes(&ch), expected.iter().map(|c| c.to_string()).collect::<Vec<_>>(), "{typed}");
     }
+    // The province typed after the district says where the district is: Châu Thành is
+    // the name of districts in eight provinces, three of them with a Tân Phú, two with an
+    // An Hiệp. The province is a slot too many; the commune is the one of that province.
+    let by_province: &[(&str, &str, Option<&str>)] = &[
+        ("CNCĐ_Tân Phú_Châu Thành_Bến Tre", "28840", None),
+        ("CNCĐ_Tân Phú_Châu Thành_Tỉnh Đồng Tháp", "30274", None),
+        ("CNCĐ_An Hiệp_Châu Thành_Đồng Tháp", "30247", None),
+        ("CNCĐ_Ấp 1_An Hiệp_Châu Thành_Sóc Trăng", "31594", Some("Ấp 1")),
+    ];
+    for &(typed, code, village) in by_province {
+        let ch = check(&national, &rules, typed, None, "/name");
+        assert_eq!(ch.commune.map(|c| national.unit(c).code()), Some(code), "{typed}");
+        assert_eq!((codes(&ch), ch.village.as_deref()), (vec!["extra_slot".to_string()], village), "{typed}");
+    }
+    // Without the province, or with one that has no such commune, it stays ambiguous.
+    for typed in ["CNCĐ_Tân Phú_Châu Thành", "CNCĐ_Tân Phú_Châu Thành_Tiền Giang"] {
+        assert!(codes(&check(&national, &rules, typed, None, "/name")).contains(&"ambiguous".to_string()), "{typed}");
+    }
     // The district first, where the district's name is also a commune's elsewhere (Xã
     // Hồng Lĩnh of Hưng Hà): the order swapped names the commune within its district.
     let ch = check(&national, &rules, "CNCĐ_Hồng Lĩnh_Bắc Hồng", None, "/name");

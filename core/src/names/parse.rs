@@ -343,7 +343,10 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
         // names less would turn a name that names nothing into a wrong one.
         let readings = fallbacks(primary, sep).into_iter().filter(|(_, dropped, mixed)| !several || (dropped.is_some() && !mixed));
         for (slots, dropped, mixed) in readings {
-            let mut candidate = read_slots(reg, slots, province, lookup);
+            // A province left out ("CNCĐ_Tân Phú_Châu Thành_Bến Tre") says where to read
+            // the others: eight provinces have a Châu Thành with a Tân Phú.
+            let scope = province.or_else(|| dropped.as_deref().and_then(|d| province_named(reg, d)));
+            let mut candidate = read_slots(reg, slots, scope, lookup);
             if score(&candidate) == 4 && !typo(&candidate.commune) && !typo(&candidate.parent) {
                 match dropped {
                     // The village typed after the district ("…_Thuận Nam_Thôn Phước Lợi"):
@@ -379,6 +382,16 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
         }
     }
     (ParsedName { prefix, separators, ..best }, clean)
+}
+
+/// The province `text` names, by its name in any spelling but a typo, in a three-tier
+/// registry; `None` where it names none or several.
+fn province_named(reg: &Registry, text: &str) -> Option<UnitId> {
+    if parent_level(reg) != Level::District {
+        return None;
+    }
+    let r = reg.resolve(text, &ResolveOptions { level: Some(Level::Province), within: None });
+    r.unique().filter(|_| r.candidates.first().is_some_and(|c| c.matched < MatchKind::Typo))
 }
 
 /// The slots as typed, where they name no commune, read as a commune and its parent
@@ -433,7 +446,8 @@ fn unquoted(name: &str) -> &str {
 ///   year, a number, emoji, a part in parentheses: "CNCĐ_Phước Hà_Thuận Nam 2022"), as
 ///   a slot too many ([`undecorated`]);
 /// - the last slot left out, as a province typed after the district
-///   ("CNCĐ_Cà Ná_Thuận Nam_Ninh Thuận"), or the one before it, as a district typed
+///   ("CNCĐ_Cà Ná_Thuận Nam_Ninh Thuận": the others are then read within that province,
+///   where it is one), or the one before it, as a district typed
 ///   before the province in two tiers ("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàm_Khánh Hòa");
 /// - with fewer than three slots, the last one split in two where its separator was left
 ///   out ("CNCĐ_Phước Hà Thuận Nam", "CNCĐ_Phước Hà-Thuận Nam");
