@@ -375,6 +375,15 @@ fn names_typed_as_people_type_them() {
         ("CNCĐ_Phuoc Ha_Ninh Thuan", Some("CNCĐ_Phước Hà_Khánh Hòa"), &["diacritics_missing", "former_province"]),
         ("CNCĐ_Tân Phú_Bình Phước", Some("CNCĐ_Tân Phú_Đồng Nai"), &["former_province"]),
         ("CNCĐ_Phước Hà_Bình Thuận", Some("CNCĐ_Phước Hà_Khánh Hòa"), &["commune_not_in_parent"]),
+        // Names written before the reform, district and province of then: the district
+        // a slot too many, the province merged.
+        ("CNCĐ_Phước Hà_Thuận Nam_Ninh Thuận", Some("CNCĐ_Phước Hà_Khánh Hòa"), &["extra_slot", "former_province"]),
+        (
+            "CNCĐ_Thôn Phước Lợi_Phước Hà_Thuận Nam_Ninh Thuận",
+            Some("CNCĐ_Thôn Phước Lợi_Phước Hà_Khánh Hòa"),
+            &["extra_slot", "former_province"],
+        ),
+        ("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàm_Ninh Thuận", Some("CNCĐ_Đô Vinh_Khánh Hòa"), &["extra_slot", "former_province"]),
     ];
     for &(typed, canonical, expected) in merged {
         let ch = check(&reg_2025, &two_tier, typed, None, "/name");

@@ -347,7 +347,11 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
             // the others: eight provinces have a Châu Thành with a Tân Phú.
             let scope = province.or_else(|| dropped.as_deref().and_then(|d| province_named(reg, d)));
             let mut candidate = read_slots(reg, slots, scope, lookup);
-            if score(&candidate) == 4 && !typo(&candidate.commune) && !typo(&candidate.parent) {
+            // In two tiers, a name written before the 2025 reform, with the district and
+            // the province of then ("CNCĐ_Phước Hà_Thuận Nam_Ninh Thuận"): the district
+            // left out, the province one that the commune's province took in.
+            let former = dropped.is_some() && score(&candidate) == 3 && in_former_province(reg, &candidate);
+            if (score(&candidate) == 4 || former) && !typo(&candidate.commune) && !typo(&candidate.parent) {
                 match dropped {
                     // The village typed after the district ("…_Thuận Nam_Thôn Phước Lợi"):
                     // the village, out of order, not a slot too many.
@@ -357,7 +361,11 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
                     }
                     dropped => candidate.extra.extend(dropped),
                 }
-                consider(&mut best, &mut best_score, candidate);
+                if former {
+                    (best, best_score) = (candidate, 4);
+                } else {
+                    consider(&mut best, &mut best_score, candidate);
+                }
                 if mixed {
                     separators = Separators::Other;
                 }
@@ -382,6 +390,16 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
         }
     }
     (ParsedName { prefix, separators, ..best }, clean)
+}
+
+/// Whether the parent slot of `p` names no unit but a province merged on 1 July 2025
+/// into the province of the commune of `p` (see [`Registry::merged_into`]).
+fn in_former_province(reg: &Registry, p: &ParsedName) -> bool {
+    let province = p.unit.and_then(|c| reg.unit(c).parent());
+    match (&p.parent, province) {
+        (Some(slot), Some(province)) if slot.unit.is_none() => reg.merged_into(&slot.text).contains(&province),
+        _ => false,
+    }
 }
 
 /// The province `text` names, by its name in any spelling but a typo, in a three-tier
