@@ -261,6 +261,11 @@ fn names_typed_as_people_type_them() {
         ("CNCĐ Cà Ná", ca_na, &["separator", "missing_slot"]),
         ("Cà Ná", ca_na, &["prefix_missing", "separator", "missing_slot"]),
         ("CNCĐ", None, &["missing_slot"]),
+        // A district or the province alone: no team of its own; the commune is missing.
+        ("CNCĐ_Thuận Nam", None, &["missing_slot"]),
+        ("CNCĐ_Huyện Thuận Nam", None, &["missing_slot"]),
+        ("CNCĐ_Ninh Thuận", None, &["missing_slot"]),
+        ("CNCĐ_Xyz", None, &["unknown_commune"]),
         ("CNCĐ_", None, &["separator_spacing", "missing_slot"]),
         // The province where the district goes: the commune found in it, the district said
         // missing ("Ninh Thuận" is one letter off a district of Kiên Giang, Vĩnh Thuận).

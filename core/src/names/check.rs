@@ -9,7 +9,7 @@ use crate::text::clean::{clean_cow, is_clean_fast};
 use crate::text::letters::{info, letter, UPPER};
 use crate::text::{ascii_key, name_key, title_case, to_tone_style, ToneStyle};
 use crate::units::split_text;
-use crate::units::{Level, MatchKind, Registry, UnitId, UnitKind};
+use crate::units::{Level, MatchKind, Registry, ResolveOptions, UnitId, UnitKind};
 use serde::{Deserialize, Serialize};
 
 /// A message from its pieces, as `format!("{}{}…")` would write them, in one allocation
@@ -73,7 +73,7 @@ pub struct NameCheck {
 /// | `short_name` | warning | the commune's district (or province) shortened: its initials ("PRTC", "TP. PRTC") or its first words ("Phan Rang") for Phan Rang-Tháp Chàm |
 /// | `commune_not_in_parent` | error | the commune is in another district (of the same province, when the district typed has a commune one letter off its name) |
 /// | `ambiguous` | error | several communes fit |
-/// | `missing_slot` / `extra_slot` | error | too few slots (no commune, or no district, or the province where the district goes), or too many (a province after the district; a year, emoji or a part in parentheses after the last slot) |
+/// | `missing_slot` / `extra_slot` | error | too few slots (no commune, a district or province alone, no district, or the province where the district goes), or too many (a province after the district; a year, emoji or a part in parentheses after the last slot) |
 /// | `unknown_village` | warning | the commune's list of villages has no such village |
 /// | `spelling` | info | another spelling of the same name, none of the above |
 /// | `not_canonical` | info | differs from the canonical name in a way no other code names |
@@ -199,6 +199,23 @@ pub fn check(reg: &Registry, rules: &NamingRules, name: &str, province: Option<U
             return out;
         }
         let typed = parsed.commune.as_ref().map(|c| c.text.clone()).unwrap_or_default();
+        // A district (or province) alone, which has no team of its own: the commune is
+        // what is missing, not unknown ("CNCĐ_Thuận Nam").
+        if parsed.parent.is_none() && parsed.village.is_none() {
+            if let Some(above) = unit_above_communes(reg, &typed, province) {
+                d.push(
+                    diag(
+                        "missing_slot",
+                        Severity::Error,
+                        say!("Tên thiếu phần xã (phường, thị trấn): \"", typed, "\" là ", above.full_name()),
+                        say!("the name lacks the commune part: \"", typed, "\" is ", above.full_name()),
+                    )
+                    .param("typed", typed),
+                );
+                out.diagnostics = d;
+                return out;
+            }
+        }
         d.push(
             diag(
                 "unknown_commune",
@@ -320,6 +337,16 @@ pub fn check(reg: &Registry, rules: &NamingRules, name: &str, province: Option<U
     out.village = village;
     out.diagnostics = d;
     out
+}
+
+/// The district or province that `text` names by itself (in any spelling but a typo),
+/// within `province` if given: a unit above the communes, which has no team.
+fn unit_above_communes<'r>(reg: &'r Registry, text: &str, province: Option<UnitId>) -> Option<crate::units::Unit<'r>> {
+    [Level::District, Level::Province].into_iter().find_map(|level| {
+        let r = reg.resolve(text, &ResolveOptions { level: Some(level), within: province });
+        let good = r.candidates.first().is_some_and(|c| c.matched < MatchKind::Typo);
+        r.unique().filter(|_| good).map(|u| reg.unit(u))
+    })
 }
 
 /// The finding for a parent slot that names a province merged into another on 1 July
