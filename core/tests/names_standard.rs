@@ -225,6 +225,13 @@ fn names_typed_as_people_type_them() {
         ("CNCĐ Phước Hà Thuận Nam Ninh Thuận", phuoc_ha, &["separator", "extra_slot"]),
         ("CNCĐ - Phước Hà - Thuận Nam - Ninh Thuận", phuoc_ha, &["separator", "extra_slot"]),
         ("CNCĐ_Thôn Lạc Tiến Cà Ná Thuận Nam", Some("CNCĐ_Thôn Lạc Tiến_Cà Ná_Thuận Nam"), &["separator"]),
+        // One slot after the prefix, its slots started by type words.
+        (
+            "CNCĐ_Thôn Lạc Tiến Xã Cà Ná Huyện Thuận Nam",
+            Some("CNCĐ_Thôn Lạc Tiến_Cà Ná_Thuận Nam"),
+            &["separator", "type_word", "type_word"],
+        ),
+        ("CNCĐ_Xã Phước Hà Huyện Thuận Nam", phuoc_ha, &["separator", "type_word", "type_word"]),
         ("CNCĐ_Thôn Lạc Tiến (Cà Ná, Thuận Nam)", Some("CNCĐ_Thôn Lạc Tiến_Cà Ná_Thuận Nam"), &["separator"]),
         // A village that no list answers: its type word as the lists write it, and its
         // name in title case when typed in one case (its diacritics cannot be known).

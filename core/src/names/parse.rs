@@ -474,8 +474,9 @@ fn unquoted(name: &str) -> &str {
 ///   grouped in three with the last left out ("CNCĐ_Phước_Hà_Thuận_Nam_Ninh_Thuận");
 /// - a slot alone with hyphens between its slots read as three or more slots, as they
 ///   stand, without the last, then grouped anew as above, joined by hyphens
-///   ("CNCĐ_Đô Vinh-Phan Rang-Tháp Chàm-Ninh Thuận"); a slot alone of more than three
-///   words, its words grouped anew ("CNCĐ_Phước Hà Thuận Nam Ninh Thuận").
+///   ("CNCĐ_Đô Vinh-Phan Rang-Tháp Chàm-Ninh Thuận"); a slot alone split before each of
+///   its type words ("CNCĐ_Thôn Lạc Tiến Xã Cà Ná Huyện Thuận Nam"), and, of more than
+///   three words, its words grouped anew ("CNCĐ_Phước Hà Thuận Nam Ninh Thuận").
 fn fallbacks(mut slots: Vec<String>, sep: &str) -> Vec<(Vec<String>, Option<String>, bool)> {
     let mut out = Vec::new();
     // Another separator typed beside the rules' one ("CNCĐ_Phước Hà, Thuận Nam"): no
@@ -534,6 +535,11 @@ fn fallbacks(mut slots: Vec<String>, sep: &str) -> Vec<(Vec<String>, Option<Stri
             slots = pieces;
             joiner = "-";
         } else {
+            // Split before each type word typed as words of their own ("CNCĐ_Thôn Phước
+            // Lợi Xã Phước Hà Huyện Thuận Nam"): each starts a slot.
+            if let Some(split) = split_before_type_words(alone) {
+                out.push((split, None, true));
+            }
             // Or by nothing but spaces ("CNCĐ_Phước Hà Thuận Nam Ninh Thuận"): its words.
             let words: Vec<String> = alone.split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
             if words.len() > 3 {
@@ -554,6 +560,30 @@ fn fallbacks(mut slots: Vec<String>, sep: &str) -> Vec<(Vec<String>, Option<Stri
 
 /// The most pieces [`regroupings`] groups: 28 readings (and 21 with the last left out).
 const MAX_REGROUPED: usize = 8;
+
+/// `text` split before each type word that is typed as words of its own after its
+/// first word ("Thôn Phước Lợi Xã Phước Hà Huyện Thuận Nam" in three); `None` where
+/// that gives fewer than two slots, or more than four.
+fn split_before_type_words(text: &str) -> Option<Vec<String>> {
+    let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut starts = vec![0];
+    let mut i = 1;
+    while i < words.len() {
+        // The longest type word first ("Thị trấn" before a word "Thị"), with a name after it.
+        let run = (1..=3).rev().find(|&len| i + len < words.len() && is_type_word(&words[i..i + len].join(" ")));
+        if let Some(len) = run {
+            starts.push(i);
+            i += len;
+        } else {
+            i += 1;
+        }
+    }
+    if !(2..=4).contains(&starts.len()) {
+        return None;
+    }
+    starts.push(words.len());
+    Some(starts.windows(2).map(|w| words[w[0]..w[1]].join(" ")).collect())
+}
 
 /// A slot without what people type after a name to mark it rather than to name a unit,
 /// each way it may end: its last words that have no letter (a year, a number, emoji),
