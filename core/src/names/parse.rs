@@ -232,16 +232,19 @@ fn segmentations(rest: &str, sep: &str, prefixed: bool) -> (Vec<Vec<String>>, Se
 /// after it), NFD, no diacritics, either tone style. Names contain hyphens and spaces,
 /// so slots are found by the registry, not by a blind split. Where the slots as
 /// separated name no commune (or a commune but not its parent), a province typed after
-/// the district is left out as an extra slot (or a district typed before it in two
-/// tiers), as is what is typed after the last slot to mark the name ("2022", "(Zalo)"), a last slot whose separator was left out ("Phước Hà Thuận Nam") is split, as
-/// is a slot with a comma in it ("Phước Hà, Thuận Nam"), and slots split between the
+/// the district is left out as an extra slot (the others then read within it), or a
+/// district typed before it in two tiers, as is what is typed after the last slot to
+/// mark the name ("2022", "(Zalo)"); a last slot whose separator was left out ("Phước
+/// Hà Thuận Nam") is split, as is a slot with a comma in it ("Phước Hà, Thuận Nam") or
+/// with type words starting its parts, and slots split between the
 /// words of a name ("Phước_Hà_Thuận_Nam") are joined, if that names a commune within its
 /// district. A commune typed with another kind's type word ("Xã Đô Vinh" for a phường)
 /// is read by its name within the district typed; a commune that the district typed
 /// has only one letter off ("Phước Hà" under Ninh Phước, which has Phước Hậu) is read
 /// as the commune of that name elsewhere in the province, if there is one. A commune
 /// whose name several districts (or provinces) have, under a parent slot that names
-/// none, is the one whose parent that slot is a short form of ("Ba Đình_HN"). Where the
+/// none, is the one whose parent that slot is a short form of ("Ba Đình_HN") or, in two
+/// tiers, a province merged into since 2025 ("Tân Phú_Bình Phước"). Where the
 /// slots name nothing so, the district typed before the commune ("Thuận Nam_Phước Hà")
 /// is read in the template's order ([`ParsedName::swapped`]), and a village typed
 /// before its commune, with no district, as that village; where spaces or hyphens
@@ -463,10 +466,11 @@ fn unquoted(name: &str) -> &str {
 /// - the last slot without what is typed after a name to mark it, not to name a unit (a
 ///   year, a number, emoji, a part in parentheses: "CNCĐ_Phước Hà_Thuận Nam 2022"), as
 ///   a slot too many ([`undecorated`]);
-/// - the last slot left out, as a province typed after the district
-///   ("CNCĐ_Cà Ná_Thuận Nam_Ninh Thuận": the others are then read within that province,
-///   where it is one), or the one before it, as a district typed
-///   before the province in two tiers ("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàm_Khánh Hòa");
+/// - the last slot left out, as a province typed after the district ("CNCĐ_Cà Ná_Thuận
+///   Nam_Ninh Thuận": the others are then read within that province, where it is one),
+///   or the one before it, as a district typed before the province in two tiers
+///   ("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàm_Khánh Hòa", or a district of before 2025 with a
+///   province merged since: "CNCĐ_Phước Hà_Thuận Nam_Ninh Thuận");
 /// - with fewer than three slots, the last one split in two where its separator was left
 ///   out ("CNCĐ_Phước Hà Thuận Nam", "CNCĐ_Phước Hà-Thuận Nam");
 /// - with three slots or more (up to [`MAX_REGROUPED`]), the slots grouped anew, as where
