@@ -756,6 +756,7 @@ mod tests {
     /// by case says what splitting both texts says: for every unit's full and bare name
     /// of both lists (the texts a slot is checked against), in upper case, lower case
     /// and with its first letter turned, under rules with and without a tone style.
+    #[cfg(all(feature = "vietnam-2022", feature = "vietnam-2025"))]
     #[test]
     fn case_shortcut_says_what_the_split_says() {
         let diag = |code: &'static str, sev: Severity, vi: String, en: String| Diagnostic::new(RULE, code, sev, "/name", vi, en);
