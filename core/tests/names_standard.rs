@@ -407,8 +407,19 @@ fn names_typed_as_people_type_them() {
         ch.diagnostics[0].message.en,
         "\"Ninh Thuận\" was a province until its merger on 1 July 2025; Xã Phước Hà is now in Tỉnh Khánh Hòa: the last part must be \"Khánh Hòa\""
     );
-    // (With "Thuận Nam" for "Phan Rang-Tháp Chàm", the name reads as it is: Xã Thuận Nam
-    // is a commune of Khánh Hòa since 2025, and "Cà Ná" would be a village of it.)
+    // A name from before the reform with the province of now: its district is the name
+    // of a commune since 2025 (Xã Thuận Nam), and read as typed its commune would be a
+    // village of that one. The village slot names a commune itself, and has no village
+    // type word: read as that commune, the district a slot too many.
+    let before: &[(&str, Option<&str>, &[&str])] = &[
+        ("CNCĐ_Cà Ná_Thuận Nam_Khánh Hòa", Some("CNCĐ_Cà Ná_Khánh Hòa"), &["extra_slot"]),
+        ("CNCĐ_Thôn Lạc Tiến_Cà Ná_Thuận Nam_Khánh Hòa", Some("CNCĐ_Thôn Lạc Tiến_Cà Ná_Khánh Hòa"), &["extra_slot"]),
+        ("CNCĐ_Thôn Lạc Tiến_Thuận Nam_Khánh Hòa", Some("CNCĐ_Thôn Lạc Tiến_Thuận Nam_Khánh Hòa"), &[]),
+    ];
+    for &(typed, canonical, expected) in before {
+        let ch = check(&reg_2025, &two_tier, typed, None, "/name");
+        assert_eq!((ch.canonical.as_deref(), codes(&ch)), (canonical, expected.iter().map(|c| c.to_string()).collect()), "{typed}");
+    }
     // Where the slots as typed name nothing, a guess that splits a slot must name a
     // commune within its district without a typo: "Dương" is not read as "Vương". Here
     // the slots do name one: the district's thị trấn, typed as a xã.

@@ -73,7 +73,7 @@ pub struct NameCheck {
 /// | `short_name` | warning | the commune's district (or province) shortened: its initials ("PRTC", "TP. PRTC") or its first words ("Phan Rang") for Phan Rang-Tháp Chàm |
 /// | `commune_not_in_parent` | error | the commune is in another district (of the same province, when the district typed has a commune one letter off its name) |
 /// | `ambiguous` | error | several communes fit |
-/// | `missing_slot` / `extra_slot` | error | too few slots (no commune, a district or province alone, no district, or the province where the district goes), or too many (a province after the district; a year, emoji or a part in parentheses after the last slot) |
+/// | `missing_slot` / `extra_slot` | error | too few slots (no commune, a district or province alone, no district, or the province where the district goes), or too many (a province after the district; in two tiers a district of before 2025; a year, emoji or a part in parentheses after the last slot) |
 /// | `unknown_village` | warning | the commune's list of villages has no such village |
 /// | `spelling` | info | another spelling of the same name, none of the above |
 /// | `not_canonical` | info | differs from the canonical name in a way no other code names |

@@ -244,7 +244,10 @@ fn segmentations(rest: &str, sep: &str, prefixed: bool) -> (Vec<Vec<String>>, Se
 /// as the commune of that name elsewhere in the province, if there is one. A commune
 /// whose name several districts (or provinces) have, under a parent slot that names
 /// none, is the one whose parent that slot is a short form of ("Ba Đình_HN") or, in two
-/// tiers, a province merged into since 2025 ("Tân Phú_Bình Phước"). Where the
+/// tiers, a province merged into since 2025 ("Tân Phú_Bình Phước"). In two tiers, a
+/// village slot without a village type word that is a commune's name in the province
+/// is that commune, the slot after it a district of before 2025 ("Cà Ná_Thuận
+/// Nam_Khánh Hòa": Xã Thuận Nam is a commune since). Where the
 /// slots name nothing so, the district typed before the commune ("Thuận Nam_Phước Hà")
 /// is read in the template's order ([`ParsedName::swapped`]), and a village typed
 /// before its commune, with no district, as that village; where spaces or hyphens
@@ -324,6 +327,16 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
             break;
         }
     }
+    // In two tiers, a name from before the reform whose district's name is a commune's
+    // since ("CNCĐ_Phước Hà_Thuận Nam_Khánh Hòa": Xã Thuận Nam since 2025) reads as a
+    // village of that commune. Where the village slot has no village type word and names
+    // a commune of the province itself, that commune is read, the district a slot too
+    // many.
+    if best_score == 4 && parent_level(reg) == Level::Province {
+        if let Some(candidate) = district_of_before(reg, &best, province, lookup) {
+            best = candidate;
+        }
+    }
     // The separators' own reading names no commune, or a commune without its parent:
     // try the readings that a slot too many, a separator left out or another one typed
     // would explain. Where it names several communes, only a slot too many: the
@@ -393,6 +406,26 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
         }
     }
     (ParsedName { prefix, separators, ..best }, clean)
+}
+
+/// `p` (village, commune, province; a slot too many before them taken for the
+/// village) read as a commune, a district of before 2025 and its province: where the
+/// village slot has no village type word and names, in any spelling but a typo, one
+/// commune of the province. `None` otherwise.
+fn district_of_before(reg: &Registry, p: &ParsedName, province: Option<UnitId>, lookup: Lookup) -> Option<ParsedName> {
+    let commune = p.village.as_ref().filter(|v| p.village_unit.is_none() && !is_village_text(v))?;
+    let (parent, district) = (p.parent.as_ref()?, p.commune.as_ref()?);
+    let r = reg.resolve(commune, &ResolveOptions { level: Some(Level::Commune), within: parent.unit });
+    r.unique().filter(|_| r.candidates.first().is_some_and(|c| c.matched < MatchKind::Typo))?;
+    let mut extra = p.extra.clone();
+    let slots: Vec<String> = extra.pop().into_iter().chain([commune.clone(), parent.text.clone()]).collect();
+    let mut candidate = read_slots(reg, slots, province, lookup);
+    if score(&candidate) != 4 || typo(&candidate.commune) || typo(&candidate.parent) {
+        return None;
+    }
+    extra.push(district.text.clone());
+    candidate.extra = extra;
+    Some(candidate)
 }
 
 /// Whether the parent slot of `p` names no unit but a province merged on 1 July 2025
