@@ -206,6 +206,9 @@ fn names_typed_as_people_type_them() {
         ("CNCĐ_Phước Hà_Thuận Nam (Zalo)", phuoc_ha, &["extra_slot"]),
         ("CNCĐ_Phước Hà_Thuận Nam 🇻🇳", phuoc_ha, &["extra_slot"]),
         ("CNCĐ_Thôn Lạc Tiến_Cà Ná_Thuận Nam (2024)", Some("CNCĐ_Thôn Lạc Tiến_Cà Ná_Thuận Nam"), &["extra_slot"]),
+        // The same as slots of their own, after a province too many.
+        ("CNCĐ_Phước Hà_Thuận Nam_2022", phuoc_ha, &["extra_slot"]),
+        ("CNCĐ_Thôn Lạc Tiến_Cà Ná_Thuận Nam_Ninh Thuận_2022", Some("CNCĐ_Thôn Lạc Tiến_Cà Ná_Thuận Nam"), &["extra_slot"]),
         ("Tổ công nghệ số cộng đồng_Phước Hà_Thuận Nam", phuoc_ha, &["prefix_variant"]),
         ("Nhóm Zalo CNCĐ_Phước Hà_Thuận Nam", phuoc_ha, &["prefix_variant"]),
         ("ZALO CNCĐ_Cà Ná_Thuận Nam", ca_na, &["prefix_variant"]),

@@ -234,8 +234,8 @@ fn segmentations(rest: &str, sep: &str, prefixed: bool) -> (Vec<Vec<String>>, Se
 /// separated name no commune (or a commune but not its parent), a province typed after
 /// the district is left out as an extra slot (the others then read within it), or a
 /// district typed before it in two tiers, as is what is typed after the last slot to
-/// mark the name ("2022", "(Zalo)"); a last slot whose separator was left out ("Phước
-/// Hà Thuận Nam") is split, as is a slot with a comma in it ("Phước Hà, Thuận Nam") or
+/// mark the name ("2022", "(Zalo)", "_2022"); a last slot whose separator was left out
+/// ("Phước Hà Thuận Nam") is split, as is a slot with a comma in it ("Phước Hà, Thuận Nam") or
 /// with type words starting its parts, and slots split between the
 /// words of a name ("Phước_Hà_Thuận_Nam") are joined, if that names a commune within its
 /// district. A commune typed with another kind's type word ("Xã Đô Vinh" for a phường)
@@ -352,12 +352,18 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
     // several) under a parent slot that names no unit.
     let swappable = |best: &ParsedName, score: u8| score <= 1 || ((2..=3).contains(&score) && names_no_parent(best));
     if best_score <= 2 || (best_score == 3 && best.parent.as_ref().is_none_or(|p| p.unit.is_none())) {
-        let primary = segmentations(rest, sep, prefix.is_some()).0.pop().unwrap_or_default();
+        let mut primary = segmentations(rest, sep, prefix.is_some()).0.pop().unwrap_or_default();
+        // Slots after the last that have no letter ("…_Ninh Thuận_2022"): left out of
+        // every reading below, as slots too many, and the slots before them read as typed
+        // first.
+        let decoration = trailing_decoration(&mut primary);
         let as_typed = (single && swappable(&best, best_score)).then(|| primary.clone());
         let last_typed = primary.last().cloned();
+        let undecorated = (!decoration.is_empty()).then(|| (primary.clone(), None, false));
         // Only a commune within its parent, neither of them a typo, is taken: a guess that
         // names less would turn a name that names nothing into a wrong one.
-        let readings = fallbacks(primary, sep).into_iter().filter(|(_, dropped, mixed)| !several || (dropped.is_some() && !mixed));
+        let readings =
+            undecorated.into_iter().chain(fallbacks(primary, sep)).filter(|(_, dropped, mixed)| !several || (dropped.is_some() && !mixed));
         for (slots, dropped, mixed) in readings {
             // A province left out ("CNCĐ_Tân Phú_Châu Thành_Bến Tre") says where to read
             // the others: eight provinces have a Châu Thành with a Tân Phú.
@@ -377,6 +383,7 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
                     }
                     dropped => candidate.extra.extend(dropped),
                 }
+                candidate.extra.extend(decoration.iter().cloned());
                 if former {
                     (best, best_score) = (candidate, 4);
                 } else {
@@ -620,6 +627,16 @@ fn split_before_type_words(text: &str) -> Option<Vec<String>> {
     }
     starts.push(words.len());
     Some(starts.windows(2).map(|w| words[w[0]..w[1]].join(" ")).collect())
+}
+
+/// Takes off the end of `slots` those that have no letter (a year, a number, emoji),
+/// while two slots remain; returns them, in order.
+fn trailing_decoration(slots: &mut Vec<String>) -> Vec<String> {
+    let keep = slots.iter().rposition(|s| s.chars().any(char::is_alphabetic)).map_or(0, |i| i + 1);
+    if keep < 2 {
+        return Vec::new();
+    }
+    slots.split_off(keep)
 }
 
 /// A slot without what people type after a name to mark it rather than to name a unit,
