@@ -15,6 +15,33 @@ use crate::units::{split_text, UnitKind};
 /// Earlier province → province of 2025, with how many communes went that way.
 const PROVINCE_MERGERS_2025: &str = include_str!("../../data/vn-province-mergers-2025.csv");
 
+/// The table as one registry reads it: each earlier province's name folded by
+/// [`ascii_key`] (without its type word), the province of the registry its communes
+/// joined, and how many did; the most first.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Mergers(Vec<(String, usize, UnitId)>);
+
+impl Mergers {
+    /// The rows of the table whose successor the registry has (by code and name).
+    fn build(reg: &Registry) -> Mergers {
+        let mut rows = Vec::new();
+        for row in PROVINCE_MERGERS_2025.lines().skip(1) {
+            let mut fields = row.split(',');
+            let (Some(_), Some(old_name), Some(new_code), Some(new_name), Some(communes)) =
+                (fields.next(), fields.next(), fields.next(), fields.next(), fields.next())
+            else {
+                continue;
+            };
+            let successor = reg.find(Level::Province, new_code).filter(|&p| reg.unit(p).full_name() == new_name);
+            if let Some(p) = successor {
+                rows.push((ascii_key(split_text(old_name, false).bare()), communes.parse().unwrap_or(0), p));
+            }
+        }
+        rows.sort_by_key(|&(_, communes, _)| std::cmp::Reverse(communes));
+        Mergers(rows)
+    }
+}
+
 impl Registry {
     /// The provinces of this two-tier registry that the communes of the province named
     /// `text` before the reform of 1 July 2025 now belong to, the one most went to first:
@@ -47,24 +74,8 @@ impl Registry {
             return Vec::new();
         }
         let key = ascii_key(typed.bare());
-        let mut found: Vec<(usize, UnitId)> = Vec::new();
-        for row in PROVINCE_MERGERS_2025.lines().skip(1) {
-            let mut fields = row.split(',');
-            let (Some(_), Some(old_name), Some(new_code), Some(new_name), Some(communes)) =
-                (fields.next(), fields.next(), fields.next(), fields.next(), fields.next())
-            else {
-                continue;
-            };
-            if ascii_key(split_text(old_name, false).bare()) != key {
-                continue;
-            }
-            let successor = self.find(Level::Province, new_code).filter(|&p| self.unit(p).full_name() == new_name);
-            if let Some(p) = successor {
-                found.push((communes.parse().unwrap_or(0), p));
-            }
-        }
-        found.sort_by_key(|&(communes, _)| std::cmp::Reverse(communes));
-        found.into_iter().map(|(_, p)| p).collect()
+        let mergers = self.data.mergers.get_or_init(|| Mergers::build(self));
+        mergers.0.iter().filter(|(old, ..)| *old == key).map(|&(.., p)| p).collect()
     }
 }
 

@@ -166,6 +166,9 @@ pub(crate) struct Data {
     pub(crate) shared_name: OnceLock<Vec<bool>>,
     /// Units by their names as the list writes them, built when first needed.
     pub(crate) exact: OnceLock<super::exact::ExactIndex>,
+    /// The provinces merged in 2025, as this registry has their successors, built when
+    /// first needed.
+    pub(crate) mergers: OnceLock<super::merger::Mergers>,
 }
 
 /// The units of one official list: provinces, districts where the list has them,
@@ -531,5 +534,6 @@ pub(crate) fn add_unit(data: &mut Data, level: Level, code: &str, full_name: &st
     data.typo = OnceLock::new();
     data.shared_name = OnceLock::new();
     data.exact = OnceLock::new();
+    data.mergers = OnceLock::new();
     Ok(id)
 }
