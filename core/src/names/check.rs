@@ -201,30 +201,20 @@ pub fn check(reg: &Registry, rules: &NamingRules, name: &str, province: Option<U
         let typed = parsed.commune.as_ref().map(|c| c.text.clone()).unwrap_or_default();
         // A district (or province) alone, which has no team of its own: the commune is
         // what is missing, not unknown ("CNCĐ_Thuận Nam").
-        if parsed.parent.is_none() && parsed.village.is_none() {
-            if let Some(above) = unit_above_communes(reg, &typed, province) {
-                d.push(
-                    diag(
-                        "missing_slot",
-                        Severity::Error,
-                        say!("Tên thiếu phần xã (phường, thị trấn): \"", typed, "\" là ", above.full_name()),
-                        say!("the name lacks the commune part: \"", typed, "\" is ", above.full_name()),
-                    )
-                    .param("typed", typed),
-                );
-                out.diagnostics = d;
-                return out;
-            }
-        }
-        d.push(
-            diag(
+        let alone = parsed.parent.is_none() && parsed.village.is_none();
+        let (code, vi, en) = match alone.then(|| unit_above_communes(reg, &typed, province)).flatten() {
+            Some(above) => (
+                "missing_slot",
+                say!("Tên thiếu phần xã (phường, thị trấn): \"", typed, "\" là ", above.full_name()),
+                say!("the name lacks the commune part: \"", typed, "\" is ", above.full_name()),
+            ),
+            None => (
                 "unknown_commune",
-                Severity::Error,
                 say!("Không tìm thấy xã \"", typed, "\" trong danh mục ", reg.name()),
                 say!("no commune \"", typed, "\" in ", reg.name()),
-            )
-            .param("typed", typed),
-        );
+            ),
+        };
+        d.push(diag(code, Severity::Error, vi, en).param("typed", typed));
         out.diagnostics = d;
         return out;
     };
