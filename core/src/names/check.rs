@@ -333,9 +333,7 @@ pub fn check(reg: &Registry, rules: &NamingRules, name: &str, province: Option<U
 /// within `province` if given: a unit above the communes, which has no team.
 fn unit_above_communes<'r>(reg: &'r Registry, text: &str, province: Option<UnitId>) -> Option<crate::units::Unit<'r>> {
     [Level::District, Level::Province].into_iter().find_map(|level| {
-        let r = reg.resolve(text, &ResolveOptions { level: Some(level), within: province });
-        let good = r.candidates.first().is_some_and(|c| c.matched < MatchKind::Typo);
-        r.unique().filter(|_| good).map(|u| reg.unit(u))
+        reg.resolve(text, &ResolveOptions { level: Some(level), within: province }).unique_untypoed().map(|u| reg.unit(u))
     })
 }
 

@@ -373,7 +373,7 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
             // the province of then ("CNCĐ_Phước Hà_Thuận Nam_Ninh Thuận"): the district
             // left out, the province one that the commune's province took in.
             let former = dropped.is_some() && score(&candidate) == 3 && in_former_province(reg, &candidate);
-            if (score(&candidate) == 4 || former) && !typo(&candidate.commune) && !typo(&candidate.parent) {
+            if (score(&candidate) == 4 || former) && !typo_in(&candidate) {
                 match dropped {
                     // The village typed after the district ("…_Thuận Nam_Thôn Phước Lợi"):
                     // the village, out of order, not a slot too many.
@@ -422,12 +422,11 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
 fn district_of_before(reg: &Registry, p: &ParsedName, province: Option<UnitId>, lookup: Lookup) -> Option<ParsedName> {
     let commune = p.village.as_ref().filter(|v| p.village_unit.is_none() && !is_village_text(v))?;
     let (parent, district) = (p.parent.as_ref()?, p.commune.as_ref()?);
-    let r = reg.resolve(commune, &ResolveOptions { level: Some(Level::Commune), within: parent.unit });
-    r.unique().filter(|_| r.candidates.first().is_some_and(|c| c.matched < MatchKind::Typo))?;
+    reg.resolve(commune, &ResolveOptions { level: Some(Level::Commune), within: parent.unit }).unique_untypoed()?;
     let mut extra = p.extra.clone();
     let slots: Vec<String> = extra.pop().into_iter().chain([commune.clone(), parent.text.clone()]).collect();
     let mut candidate = read_slots(reg, slots, province, lookup);
-    if score(&candidate) != 4 || typo(&candidate.commune) || typo(&candidate.parent) {
+    if score(&candidate) != 4 || typo_in(&candidate) {
         return None;
     }
     extra.push(district.text.clone());
@@ -451,8 +450,7 @@ fn province_named(reg: &Registry, text: &str) -> Option<UnitId> {
     if parent_level(reg) != Level::District {
         return None;
     }
-    let r = reg.resolve(text, &ResolveOptions { level: Some(Level::Province), within: None });
-    r.unique().filter(|_| r.candidates.first().is_some_and(|c| c.matched < MatchKind::Typo))
+    reg.resolve(text, &ResolveOptions { level: Some(Level::Province), within: None }).unique_untypoed()
 }
 
 /// The slots as typed, where they name no commune, read as a commune and its parent
@@ -468,7 +466,7 @@ fn misplaced(reg: &Registry, mut slots: Vec<String>, province: Option<UnitId>, l
     let mut swapped = slots.clone();
     swapped.swap(n - 2, n - 1);
     let mut candidate = read_slots(reg, swapped, province, lookup);
-    if score(&candidate) == 4 && !typo(&candidate.commune) && !typo(&candidate.parent) {
+    if score(&candidate) == 4 && !typo_in(&candidate) {
         // All three typed the other way round ("Ninh Thuận_Thuận Nam_Phước Hà"): the first
         // is a province (or district), a slot too many, not a village.
         if let Some(first) = candidate.village.take_if(|v| names_a_parent(reg, v, province)) {
@@ -728,6 +726,12 @@ fn typo(slot: &Option<ParsedSlot>) -> bool {
     slot.as_ref().is_some_and(|s| s.matched == Some(MatchKind::Typo))
 }
 
+/// Whether the commune or the parent slot of `p` was read as a typo: a guessed reading
+/// is taken only where neither was.
+fn typo_in(p: &ParsedName) -> bool {
+    typo(&p.commune) || typo(&p.parent)
+}
+
 /// 4: commune and parent agree; 3: the commune is unique, the parent slot wrong;
 /// 2: ambiguous; 1: something read; 0: nothing.
 fn score(p: &ParsedName) -> u8 {
@@ -888,7 +892,7 @@ fn read_units(
     let found_as_typo = !pairs.is_empty() && pairs.iter().all(|(_, cm, ..)| *cm == MatchKind::Typo);
     if let Some(its_province) = its_province.filter(|_| found_as_typo) {
         let cr = reg.resolve(&commune_text, &ResolveOptions { level: Some(Level::Commune), within: Some(its_province) });
-        if cr.status == ResolveStatus::Unique && cr.candidates.first().is_some_and(|c| c.matched < MatchKind::Typo) {
+        if cr.unique_untypoed().is_some() {
             pairs.clear();
             alone = Some(cr);
         }

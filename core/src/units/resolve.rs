@@ -80,6 +80,12 @@ impl Resolution {
         (self.status == ResolveStatus::Unique).then(|| self.candidates[0].unit)
     }
 
+    /// The unit, if the text named exactly one, and not as a typo: what a reading that
+    /// guesses may take without naming the wrong unit.
+    pub(crate) fn unique_untypoed(&self) -> Option<UnitId> {
+        self.unique().filter(|_| self.candidates[0].matched < MatchKind::Typo)
+    }
+
     /// The candidates that share the best match (all of them when ambiguous).
     pub fn best(&self) -> &[Candidate] {
         let n = self.candidates.iter().take_while(|c| Some(c.matched) == self.candidates.first().map(|f| f.matched)).count();
