@@ -418,10 +418,17 @@ fn names_typed_as_people_type_them() {
         ("CNCĐ_Cà Ná_Thuận Nam_Khánh Hòa", Some("CNCĐ_Cà Ná_Khánh Hòa"), &["extra_slot"]),
         ("CNCĐ_Thôn Lạc Tiến_Cà Ná_Thuận Nam_Khánh Hòa", Some("CNCĐ_Thôn Lạc Tiến_Cà Ná_Khánh Hòa"), &["extra_slot"]),
         ("CNCĐ_Thôn Lạc Tiến_Thuận Nam_Khánh Hòa", Some("CNCĐ_Thôn Lạc Tiến_Thuận Nam_Khánh Hòa"), &[]),
+        // The same with a last slot that names no province: the commune's province stands
+        // for it, so that the canonical name offered is read as the same commune (Nhân
+        // Hòa was a xã of Huyện Quế Võ; both are phường of Bắc Ninh since).
+        ("CNCĐ_Nhân Hòa_Quế Võ_Bắc Ninh", Some("CNCĐ_Nhân Hòa_Bắc Ninh"), &["extra_slot"]),
+        ("CNCĐ_Nhân Hòa_Quế Võ_Qu", Some("CNCĐ_Nhân Hòa_Bắc Ninh"), &["extra_slot", "unknown_parent"]),
     ];
     for &(typed, canonical, expected) in before {
         let ch = check(&reg_2025, &two_tier, typed, None, "/name");
         assert_eq!((ch.canonical.as_deref(), codes(&ch)), (canonical, expected.iter().map(|c| c.to_string()).collect()), "{typed}");
+        let again = check(&reg_2025, &two_tier, canonical.expect("a canonical name"), None, "/name");
+        assert_eq!(again.commune, ch.commune, "{typed}: the canonical name names another commune");
     }
     // Where the slots as typed name nothing, a guess that splits a slot must name a
     // commune within its district without a typo: "Dương" is not read as "Vương". Here

@@ -247,7 +247,8 @@ fn segmentations(rest: &str, sep: &str, prefixed: bool) -> (Vec<Vec<String>>, Se
 /// tiers, a province merged into since 2025 ("Tân Phú_Bình Phước"). In two tiers, a
 /// village slot without a village type word that is a commune's name in the province
 /// is that commune, the slot after it a district of before 2025 ("Cà Ná_Thuận
-/// Nam_Khánh Hòa": Xã Thuận Nam is a commune since). Where the
+/// Nam_Khánh Hòa": Xã Thuận Nam is a commune since; the same where the last slot names
+/// no province, the commune's then taken for it). Where the
 /// slots name nothing so, the district typed before the commune ("Thuận Nam_Phước Hà")
 /// is read in the template's order ([`ParsedName::swapped`]), and a village typed
 /// before its commune, with no district, as that village; where spaces or hyphens
@@ -395,6 +396,13 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
                 break;
             }
         }
+        // As above, with a last slot that names no province ("CNCĐ_Nhân Hòa_Quế Võ_Bắc
+        // Nin"): the commune's province stands for it.
+        if score(&best) == 3 && names_no_parent(&best) && parent_level(reg) == Level::Province {
+            if let Some(candidate) = district_of_before(reg, &best, province, lookup) {
+                best = candidate;
+            }
+        }
         if let Some(slots) = as_typed.filter(|_| swappable(&best, best_score)) {
             if let Some(candidate) = misplaced(reg, slots, province, lookup, best_score <= 1) {
                 best = candidate;
@@ -418,15 +426,23 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
 /// `p` (village, commune, province; a slot too many before them taken for the
 /// village) read as a commune, a district of before 2025 and its province: where the
 /// village slot has no village type word and names, in any spelling but a typo, one
-/// commune of the province. `None` otherwise.
+/// commune of the province (the one the last slot names or, where it names none, the
+/// commune's of `p`), and the reading names its commune as well as `p` does. `None`
+/// otherwise.
 fn district_of_before(reg: &Registry, p: &ParsedName, province: Option<UnitId>, lookup: Lookup) -> Option<ParsedName> {
     let commune = p.village.as_ref().filter(|v| p.village_unit.is_none() && !is_village_text(v))?;
     let (parent, district) = (p.parent.as_ref()?, p.commune.as_ref()?);
-    reg.resolve(commune, &ResolveOptions { level: Some(Level::Commune), within: parent.unit }).unique_untypoed()?;
+    // The province the last slot names or, where it names none, the commune's: the
+    // canonical name of the reading offers that province, and is read so.
+    let (within, scope) = match parent.unit {
+        Some(unit) => (unit, province),
+        None => p.unit.and_then(|c| reg.unit(c).parent()).map(|unit| (unit, Some(unit)))?,
+    };
+    reg.resolve(commune, &ResolveOptions { level: Some(Level::Commune), within: Some(within) }).unique_untypoed()?;
     let mut extra = p.extra.clone();
     let slots: Vec<String> = extra.pop().into_iter().chain([commune.clone(), parent.text.clone()]).collect();
-    let mut candidate = read_slots(reg, slots, province, lookup);
-    if score(&candidate) != 4 || typo_in(&candidate) {
+    let mut candidate = read_slots(reg, slots, scope, lookup);
+    if score(&candidate) != score(p) || typo_in(&candidate) {
         return None;
     }
     extra.push(district.text.clone());
