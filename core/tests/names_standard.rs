@@ -209,6 +209,10 @@ fn names_typed_as_people_type_them() {
         // The same as slots of their own, after a province too many.
         ("CNCĐ_Phước Hà_Thuận Nam_2022", phuoc_ha, &["extra_slot"]),
         ("CNCĐ_Thôn Lạc Tiến_Cà Ná_Thuận Nam_Ninh Thuận_2022", Some("CNCĐ_Thôn Lạc Tiến_Cà Ná_Thuận Nam"), &["extra_slot"]),
+        // Look-alikes of "_": the full-width low line of East Asian keyboards, the double
+        // low line of symbol pickers.
+        ("CNCĐ\u{FF3F}Phước Hà\u{FF3F}Thuận Nam", phuoc_ha, &["separator"]),
+        ("CNCĐ\u{2017}Thôn Lạc Tiến\u{2017}Cà Ná\u{2017}Thuận Nam", Some("CNCĐ_Thôn Lạc Tiến_Cà Ná_Thuận Nam"), &["separator"]),
         ("Tổ công nghệ số cộng đồng_Phước Hà_Thuận Nam", phuoc_ha, &["prefix_variant"]),
         ("Nhóm Zalo CNCĐ_Phước Hà_Thuận Nam", phuoc_ha, &["prefix_variant"]),
         ("ZALO CNCĐ_Cà Ná_Thuận Nam", ca_na, &["prefix_variant"]),

@@ -63,6 +63,12 @@ pub struct ParsedName {
 /// [`segmentations`] splits on, and [`split_prefix`] ends the prefix at.
 const OTHER_SEPARATORS: [char; 7] = ['-', '|', '/', ',', ';', ':', '.'];
 
+/// Characters drawn as a low line that keyboards and symbol pickers offer for "_": the
+/// full-width one of East Asian keyboards (U+FF3F), the double (U+2017) and the dashed,
+/// centreline and wavy ones (U+FE4D–U+FE4F). Read as "_" where the rules' separator is
+/// "_", and said as another separator.
+const LOW_LINES: [char; 5] = ['\u{FF3F}', '\u{2017}', '\u{FE4D}', '\u{FE4E}', '\u{FE4F}'];
+
 /// Whether `c` is a space, the rules' separator or another separator: what may be typed
 /// before the first slot or after the last.
 fn is_junk(c: char, sep: &str) -> bool {
@@ -292,8 +298,12 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
     if name.len() > MAX_NAME_BYTES {
         return (best, false);
     }
-    let cleaned = clean_cow(name);
+    let mut cleaned = clean_cow(name);
     let clean = matches!(cleaned, std::borrow::Cow::Borrowed(_));
+    let low_lines = rules.separator == "_" && !clean && cleaned.contains(LOW_LINES);
+    if low_lines {
+        cleaned = std::borrow::Cow::Owned(cleaned.replace(LOW_LINES, "_"));
+    }
     // Separators before the prefix ("_CNCĐ_…") are stray.
     let sep = rules.separator.as_str();
     let inner = unquoted(&cleaned);
@@ -305,6 +315,9 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
     }
     if body.len() != inner.len() && separators == Separators::Standard {
         separators = Separators::Spaced;
+    }
+    if low_lines {
+        separators = Separators::Other;
     }
     let single = readings.len() == 1;
     let mut best_score = 0;
