@@ -427,6 +427,7 @@ fn names_typed_as_people_type_them() {
         // Hòa was a xã of Huyện Quế Võ; both are phường of Bắc Ninh since).
         ("CNCĐ_Nhân Hòa_Quế Võ_Bắc Ninh", Some("CNCĐ_Nhân Hòa_Bắc Ninh"), &["extra_slot"]),
         ("CNCĐ_Nhân Hòa_Quế Võ_Qu", Some("CNCĐ_Nhân Hòa_Bắc Ninh"), &["extra_slot", "unknown_parent"]),
+        ("CNCĐ_Nhân Hòa_Quế Võ_Bắc Nin", Some("CNCĐ_Nhân Hòa_Bắc Ninh"), &["extra_slot", "typo"]),
     ];
     for &(typed, canonical, expected) in before {
         let ch = check(&reg_2025, &two_tier, typed, None, "/name");
@@ -467,4 +468,89 @@ fn names_typed_as_people_type_them() {
     // A name that names several communes stays ambiguous: no slot is dropped to choose.
     let ch = check(&national, &rules, "CNCĐ_Phong Điền_Phong Điền", None, "/name");
     assert_eq!((ch.status, codes(&ch)), (NameStatus::Invalid, vec!["ambiguous".to_string()]));
+}
+
+mod canonical_names {
+    //! The canonical name `check` offers for what was typed is read as the commune the
+    //! typed name was read as: whoever copies it keeps their commune. Names are put
+    //! together from real names of the lists, in the shapes people type them: another
+    //! commune's name as the village (a district of before 2025, in two tiers), slots too
+    //! many, the parent first, the last slot cut short or wrong, a year or "(Zalo)" after
+    //! it, type words, another separator, no diacritics, capitals.
+    use cncd::names::{check, NamingRules};
+    use cncd::units::{Level, Registry, Unit};
+    use proptest::prelude::*;
+    use proptest::sample::Index;
+    use proptest::test_runner::FileFailurePersistence;
+    use std::sync::OnceLock;
+
+    /// Ninh Thuận (three tiers, its own list), and the 2025 list (two tiers).
+    fn lists() -> &'static [(Registry, NamingRules); 2] {
+        static L: OnceLock<[(Registry, NamingRules); 2]> = OnceLock::new();
+        L.get_or_init(|| {
+            [(Registry::ninh_thuan_2022(), NamingRules::ninh_thuan_2022()), (Registry::vietnam_2025(), NamingRules::two_tier_2025())]
+        })
+    }
+
+    const AFTER: [&str; 11] =
+        ["", "_2022", " 2022", "_Qu", " (Zalo)", "_Ninh Thuận", "_Hà Nội", "_Bình Phước", "_Thôn 3", "_Khánh Hòa", "_Tỉnh Hà Giang"];
+    const TYPE_WORDS: [&str; 6] = ["Xã", "Phường", "Huyện", "Tỉnh", "Thôn", "TP"];
+
+    fn typed(list: &(Registry, NamingRules), picks: [Index; 4], shape: u8, sep: &str, after: &str, case: u8) -> String {
+        let reg = &list.0;
+        let communes: Vec<Unit> = reg.units().map(|(_, u)| u).filter(|u| u.level() == Level::Commune).collect();
+        let [c, other, another, word] = picks;
+        let c = communes[c.index(communes.len())];
+        let parent = reg.unit(c.parent().expect("a commune has a parent"));
+        let (other, another) = (communes[other.index(communes.len())].name(), communes[another.index(communes.len())].name());
+        let mut slots = vec![c.name().to_string(), parent.name().to_string()];
+        match shape % 7 {
+            0 => slots.insert(0, other.to_string()),
+            1 => slots.insert(0, format!("Thôn {other}")),
+            2 => slots.swap(0, 1),
+            3 => slots.splice(0..0, [another.to_string(), other.to_string()]).for_each(drop),
+            4 => {
+                let last = slots.pop().unwrap_or_default();
+                slots.push(last.chars().take(last.chars().count().saturating_sub(1)).collect());
+            }
+            5 => {
+                let i = word.index(slots.len());
+                slots[i] = format!("{} {}", TYPE_WORDS[word.index(TYPE_WORDS.len())], slots[i]);
+            }
+            _ => {}
+        }
+        let name = format!("CNCĐ{sep}{}{after}", slots.join(sep));
+        match case % 4 {
+            0 => cncd::text::ascii_key(&name),
+            1 => name.to_uppercase(),
+            _ => name,
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: 2000,
+            failure_persistence: Some(Box::new(FileFailurePersistence::Direct("proptest-regressions/names_canonical.txt"))),
+            ..ProptestConfig::default()
+        })]
+
+        #[test]
+        fn the_canonical_name_names_the_same_commune(
+            two_tiers in any::<bool>(),
+            picks in any::<[Index; 4]>(),
+            shape in any::<u8>(),
+            sep in prop::sample::select(vec!["_", " ", "-", " _ "]),
+            after in prop::sample::select(AFTER.to_vec()),
+            case in any::<u8>(),
+        ) {
+            let list = &lists()[usize::from(two_tiers)];
+            let name = typed(list, picks, shape, sep, after, case);
+            let (reg, rules) = list;
+            let first = check(reg, rules, &name, None, "/name");
+            if let Some(canonical) = &first.canonical {
+                let again = check(reg, rules, canonical, None, "/name");
+                prop_assert_eq!(again.commune, first.commune, "{:?} offered {:?}", name, canonical);
+            }
+        }
+    }
 }

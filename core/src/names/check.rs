@@ -422,7 +422,7 @@ fn wrong_type_word(reg: &Registry, commune: UnitId, slot: &ParsedSlot, canon: &s
 /// without diacritics keeps its type word without them too ("Thon Phuoc Loi": its
 /// name's diacritics are not known, and half of them would be no better). A name in
 /// mixed case, and a type word that is not a village's, are kept as typed.
-fn village_slot(typed: &str) -> String {
+pub(super) fn village_slot(typed: &str) -> String {
     let t = split_text(typed, true);
     let bare = t.bare();
     let one_case = bare.chars().all(|c| !c.is_uppercase()) || bare.chars().all(|c| !c.is_lowercase());

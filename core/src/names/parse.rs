@@ -1,6 +1,6 @@
 //! `parse`: a typed group name, read leniently, split into slots by the registry.
 
-use super::check::is_short_name;
+use super::check::{is_short_name, village_slot};
 use super::rules::NamingRules;
 use crate::text::ascii_key;
 use crate::text::clean::clean_cow;
@@ -341,16 +341,6 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
             break;
         }
     }
-    // In two tiers, a name from before the reform whose district's name is a commune's
-    // since ("CNCĐ_Phước Hà_Thuận Nam_Khánh Hòa": Xã Thuận Nam since 2025) reads as a
-    // village of that commune. Where the village slot has no village type word and names
-    // a commune of the province itself, that commune is read, the district a slot too
-    // many.
-    if best_score == 4 && parent_level(reg) == Level::Province {
-        if let Some(candidate) = district_of_before(reg, &best, province, lookup) {
-            best = candidate;
-        }
-    }
     // The separators' own reading names no commune, or a commune without its parent:
     // try the readings that a slot too many, a separator left out or another one typed
     // would explain. Where it names several communes, only a slot too many: the
@@ -409,13 +399,6 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
                 break;
             }
         }
-        // As above, with a last slot that names no province ("CNCĐ_Nhân Hòa_Quế Võ_Bắc
-        // Nin"): the commune's province stands for it.
-        if score(&best) == 3 && names_no_parent(&best) && parent_level(reg) == Level::Province {
-            if let Some(candidate) = district_of_before(reg, &best, province, lookup) {
-                best = candidate;
-            }
-        }
         if let Some(slots) = as_typed.filter(|_| swappable(&best, best_score)) {
             if let Some(candidate) = misplaced(reg, slots, province, lookup, best_score <= 1) {
                 best = candidate;
@@ -439,27 +422,55 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
 /// `p` (village, commune, province; a slot too many before them taken for the
 /// village) read as a commune, a district of before 2025 and its province: where the
 /// village slot has no village type word and names, in any spelling but a typo, one
-/// commune of the province (the one the last slot names or, where it names none, the
-/// commune's of `p`), and the reading names its commune as well as `p` does. `None`
-/// otherwise.
+/// commune of the commune's province (whatever the last slot names), and the reading
+/// names its commune as well as `p` does. `None` otherwise.
 fn district_of_before(reg: &Registry, p: &ParsedName, province: Option<UnitId>, lookup: Lookup) -> Option<ParsedName> {
     let commune = p.village.as_ref().filter(|v| p.village_unit.is_none() && !is_village_text(v))?;
     let (parent, district) = (p.parent.as_ref()?, p.commune.as_ref()?);
-    // The province the last slot names or, where it names none, the commune's: the
-    // canonical name of the reading offers that province, and is read so.
-    let (within, scope) = match parent.unit {
-        Some(unit) => (unit, province),
-        None => p.unit.and_then(|c| reg.unit(c).parent()).map(|unit| (unit, Some(unit)))?,
-    };
-    reg.resolve(commune, &ResolveOptions { level: Some(Level::Commune), within: Some(within) }).unique_untypoed()?;
-    let mut extra = p.extra.clone();
-    let slots: Vec<String> = extra.pop().into_iter().chain([commune.clone(), parent.text.clone()]).collect();
-    let mut candidate = read_slots(reg, slots, scope, lookup);
-    if score(&candidate) != score(p) || typo_in(&candidate) {
-        return None;
+    // The commune's province, which the canonical name of `p` offers, whatever the last
+    // slot names.
+    let within = reg.unit(p.unit?).parent()?;
+    let resolve = |text: &str| reg.resolve(text, &ResolveOptions { level: Some(Level::Commune), within: Some(within) });
+    let mut found = resolve(commune);
+    // The slot as the canonical name of `p` writes it, where the name as typed names
+    // several ("THANH AN", typed without diacritics, is Thanh An or Thạnh An; "Thanh An"
+    // is the one).
+    let mut read_as = commune.clone();
+    if found.status == ResolveStatus::Ambiguous {
+        read_as = village_slot(commune);
+        found = resolve(&read_as);
     }
-    extra.push(district.text.clone());
+    let unit = found.unique_untypoed()?;
+    let mut extra = p.extra.clone();
+    let typed_right = parent.unit == Some(within);
+    let mut candidate = if typed_right {
+        let slots: Vec<String> = extra.pop().into_iter().chain([read_as, parent.text.clone()]).collect();
+        let mut candidate = read_slots(reg, slots, province, lookup);
+        // The last slot is read as in `p`: a typo there ("Bắc Nin") is one in both.
+        if score(&candidate) != 4 || typo(&candidate.commune) || (typo(&candidate.parent) && !typo(&p.parent)) {
+            return None;
+        }
+        if let Some(slot) = &mut candidate.commune {
+            slot.text = commune.clone();
+        }
+        candidate
+    } else {
+        // A last slot that names no province, or another one: read as in `p`.
+        let matched = found.candidates.first().map(|c| c.matched);
+        let slot = ParsedSlot { text: commune.clone(), unit: Some(unit), matched };
+        let mut candidate = ParsedName { unit: Some(unit), commune: Some(slot), parent: p.parent.clone(), ..ParsedName::default() };
+        if let Some(village) = extra.pop() {
+            read_village(reg, &mut candidate, village);
+        }
+        candidate
+    };
     candidate.extra = extra;
+    // The village taken from a slot too many may name a commune too (read_slots, above,
+    // looked at it): the extra slots before it are those before it as typed.
+    if !typed_right {
+        candidate = district_of_before(reg, &candidate, province, lookup).unwrap_or(candidate);
+    }
+    candidate.extra.push(district.text.clone());
     Some(candidate)
 }
 
@@ -773,7 +784,27 @@ fn score(p: &ParsedName) -> u8 {
     }
 }
 
-fn read_slots(reg: &Registry, mut slots: Vec<String>, province: Option<UnitId>, lookup: Lookup) -> ParsedName {
+/// The slots read in the template's order, the last ones being the village, the commune
+/// and its parent; a slot too many before them is extra.
+///
+/// In two tiers, a name from before the reform whose district's name is a commune's
+/// since ("CNCĐ_Phước Hà_Thuận Nam_Khánh Hòa": Xã Thuận Nam since 2025) reads as a
+/// village of that commune. Where the village slot has no village type word and names a
+/// commune of the province itself, that commune is read, the district a slot too many
+/// ([`district_of_before`]). This is done here, where every reading of a name is made,
+/// so that a canonical name offered for a reading names the same commune when read.
+fn read_slots(reg: &Registry, slots: Vec<String>, province: Option<UnitId>, lookup: Lookup) -> ParsedName {
+    let p = read_slots_as_typed(reg, slots, province, lookup);
+    if p.village.is_some() && score(&p) >= 3 && parent_level(reg) == Level::Province {
+        if let Some(candidate) = district_of_before(reg, &p, province, lookup) {
+            return candidate;
+        }
+    }
+    p
+}
+
+/// [`read_slots`] as the slots stand.
+fn read_slots_as_typed(reg: &Registry, mut slots: Vec<String>, province: Option<UnitId>, lookup: Lookup) -> ParsedName {
     let mut p = ParsedName::default();
     if slots.len() > 3 {
         p.extra = slots.drain(..slots.len() - 3).collect();
