@@ -209,6 +209,12 @@ fn names_typed_as_people_type_them() {
         // The same as slots of their own, after a province too many.
         ("CNCĐ_Phước Hà_Thuận Nam_2022", phuoc_ha, &["extra_slot"]),
         ("CNCĐ_Thôn Lạc Tiến_Cà Ná_Thuận Nam_Ninh Thuận_2022", Some("CNCĐ_Thôn Lạc Tiến_Cà Ná_Thuận Nam"), &["extra_slot"]),
+        // After the commune, with the district left out: the district is missing, and
+        // "2022" is no district of any name.
+        ("CNCĐ_Phước Hà_2022", phuoc_ha, &["extra_slot", "missing_slot"]),
+        ("CNCĐ_Phước Hà 2022", phuoc_ha, &["extra_slot", "missing_slot"]),
+        ("CNCĐ_Phước Hà (Zalo)", phuoc_ha, &["extra_slot", "missing_slot"]),
+        ("CNCĐ_Phước Hà_Xyz", phuoc_ha, &["unknown_parent"]),
         // Look-alikes of "_": the full-width low line of East Asian keyboards, the double
         // low line of symbol pickers.
         ("CNCĐ\u{FF3F}Phước Hà\u{FF3F}Thuận Nam", phuoc_ha, &["separator"]),

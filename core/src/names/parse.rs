@@ -368,6 +368,9 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
         // names less would turn a name that names nothing into a wrong one.
         let readings =
             undecorated.into_iter().chain(fallbacks(primary, sep)).filter(|(_, dropped, mixed)| !several || (dropped.is_some() && !mixed));
+        // A commune alone once what marks the name is left out ("CNCĐ_Phước Hà_2022"):
+        // its parent is missing, not unknown. Taken where no reading names more.
+        let mut alone = None;
         for (slots, dropped, mixed) in readings {
             // A province left out ("CNCĐ_Tân Phú_Châu Thành_Bến Tre") says where to read
             // the others: eight provinces have a Châu Thành with a Tân Phú.
@@ -377,6 +380,13 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
             // the province of then ("CNCĐ_Phước Hà_Thuận Nam_Ninh Thuận"): the district
             // left out, the province one that the commune's province took in.
             let former = dropped.is_some() && score(&candidate) == 3 && in_former_province(reg, &candidate);
+            let marks = dropped.as_deref().is_some_and(|d| d.starts_with('(') || !d.chars().any(char::is_alphabetic));
+            if marks && alone.is_none() && score(&candidate) == 3 && candidate.parent.is_none() && !typo_in(&candidate) {
+                candidate.extra.extend(dropped);
+                candidate.extra.extend(decoration.iter().cloned());
+                alone = Some(candidate);
+                continue;
+            }
             if (score(&candidate) == 4 || former) && !typo_in(&candidate) {
                 match dropped {
                     // The village typed after the district ("…_Thuận Nam_Thôn Phước Lợi"):
@@ -396,8 +406,12 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
                 if mixed {
                     separators = Separators::Other;
                 }
+                alone = None;
                 break;
             }
+        }
+        if let Some(candidate) = alone.filter(|_| best_score < 3 || names_no_parent(&best)) {
+            (best, best_score) = (candidate, 3);
         }
         if let Some(slots) = as_typed.filter(|_| swappable(&best, best_score)) {
             if let Some(candidate) = misplaced(reg, slots, province, lookup, best_score <= 1) {
@@ -572,13 +586,15 @@ fn fallbacks(mut slots: Vec<String>, sep: &str) -> Vec<(Vec<String>, Option<Stri
         return out;
     };
     // Something typed after the last slot that names no unit ("…_Thuận Nam 2022",
-    // "…_Thuận Nam (Zalo)"): left out, as a slot too many.
-    if !slots.is_empty() {
-        for (kept, dropped) in undecorated(&last) {
-            let mut without = slots.clone();
-            without.push(kept);
-            out.push((without, Some(dropped), false));
-        }
+    // "…_Thuận Nam (Zalo)"): left out, as a slot too many. (What is left may be a
+    // commune alone, "CNCĐ_Phước Hà 2022": its parent missing.)
+    for (kept, dropped) in undecorated(&last) {
+        let mut without = slots.clone();
+        without.push(kept);
+        out.push((without, Some(dropped), false));
+    }
+    if slots.len() == 1 && !last.chars().any(char::is_alphabetic) {
+        out.push((slots.clone(), Some(last.clone()), false));
     }
     // (A slot alone cannot name a commune within its district.)
     if slots.len() >= 2 {
