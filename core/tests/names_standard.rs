@@ -276,6 +276,10 @@ fn names_typed_as_people_type_them() {
         ("CNCĐ_Đô Vinh_Phan Rang Tháp Chàm", Some("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàm"), &["spelling"]),
         ("CNCĐ_Đô Vinh_Phan-Rang-Tháp-Chàm", Some("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàm"), &["spelling"]),
         ("CNCĐ_Đô Vinh_phan rang thap cham", Some("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàm"), &["diacritics_missing"]),
+        // Spaces left out: the same names written otherwise, not letters off.
+        ("CNCĐ_PhướcHà_ThuậnNam", phuoc_ha, &["spelling", "spelling"]),
+        ("CNCĐ_Đô Vinh_Phan RangTháp Chàm", Some("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàm"), &["spelling"]),
+        ("CNCĐ_PhuocHa_ThuanNam", phuoc_ha, &["diacritics_missing", "diacritics_missing"]),
         ("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàmm", Some("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàm"), &["typo"]),
         ("CNCĐ_Văn Hải_Phan", Some("CNCĐ_Văn Hải_Phan Rang-Tháp Chàm"), &["unknown_parent"]),
         ("CNCĐ Cà Ná", ca_na, &["separator", "missing_slot"]),

@@ -494,8 +494,8 @@ type Diag<'a> = dyn Fn(&'static str, Severity, String, String) -> Diagnostic + '
 fn slot_diagnostics(rules: &NamingRules, slot: &ParsedSlot, canon: &str, which: &str, d: &mut Vec<Diagnostic>, diag: &Diag) {
     let style = rules.tone_style;
     match slot.matched {
-        // A space typed for a hyphen, or a hyphen for a space ("Phan Rang Tháp Chàm"), is the
-        // same name written otherwise, not a letter off.
+        // A space typed for a hyphen, a hyphen for a space ("Phan Rang Tháp Chàm"), or
+        // either left out ("PhướcHà"), is the same name written otherwise, not a letter off.
         Some(MatchKind::Typo) => d.push(hyphen_finding(&slot.text, canon, which, diag).unwrap_or_else(|| {
             diag(
                 "typo",
@@ -655,15 +655,15 @@ fn case_en(typed: &str, canon: &str) -> String {
     say!("\"", typed, "\" should be capitalised \"", canon, "\"")
 }
 
-/// The finding for a slot that differs from `canon` only by spaces typed for hyphens or
-/// hyphens for spaces: `spelling`, or `diacritics_missing` if its diacritics differ too;
-/// `None` if it differs otherwise.
+/// The finding for a slot that differs from `canon` only by spaces typed for hyphens,
+/// hyphens for spaces, or either left out ("PhướcHà", "Phan RangTháp Chàm"): `spelling`,
+/// or `diacritics_missing` if its diacritics differ too; `None` if it differs otherwise.
 fn hyphen_finding(typed: &str, canon: &str, which: &str, diag: &Diag) -> Option<Diagnostic> {
-    let (spaced, canon_spaced) = (typed.replace('-', " "), canon.replace('-', " "));
-    let finding = if name_key(&spaced) == name_key(&canon_spaced) {
+    let joined = |key: String| key.replace([' ', '-'], "");
+    let finding = if joined(name_key(typed)) == joined(name_key(canon)) {
         let (vi, en) = spelling(typed, canon);
         diag("spelling", Severity::Info, vi, en)
-    } else if ascii_key(&spaced) == ascii_key(&canon_spaced) {
+    } else if joined(ascii_key(typed)) == joined(ascii_key(canon)) {
         let (vi, en) = diacritics_missing(typed, canon);
         diag("diacritics_missing", Severity::Warning, vi, en)
     } else {
