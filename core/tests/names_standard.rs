@@ -310,6 +310,8 @@ fn names_typed_as_people_type_them() {
         ("CNCĐ_Ninh Thuận_Thuận Nam_Phước Hà", phuoc_ha, &["slot_order", "extra_slot"]),
         // The same with spaces or hyphens between the slots.
         ("CNCĐ Thuận Nam Phước Hà", phuoc_ha, &["separator", "slot_order"]),
+        // A hyphen in a name is not a separator there.
+        ("CNCĐ Phan Rang-Tháp Chàm Đô Vinh", Some("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàm"), &["separator", "slot_order"]),
         ("CNCĐ - Thuận Nam - Phước Hà", phuoc_ha, &["separator", "slot_order"]),
         ("CNCĐ Ninh Thuận Thuận Nam Phước Hà", phuoc_ha, &["separator", "slot_order", "extra_slot"]),
         ("CNCĐ Thuận Nam Xyz", None, &["separator", "unknown_commune"]),

@@ -198,6 +198,31 @@ fn segmentations(rest: &str, sep: &str, prefixed: bool) -> (Vec<Vec<String>>, Se
             out.push(by_stops.iter().map(|s| s.to_string()).collect());
         }
     }
+    groupings(&pieces, joiner, &mut out);
+    (out, Separators::Other)
+}
+
+/// The words of a name with spaces between its slots, where hyphens stand in it too
+/// ("CNCĐ Phan Rang-Tháp Chàm Đô Vinh": the hyphen is a name's, not a separator), grouped
+/// as [`segmentations`] groups pieces. Empty where the name has no hyphen and a space, or
+/// too many words.
+fn space_groupings(rest: &str, sep: &str) -> Vec<Vec<String>> {
+    let trimmed = rest.trim_matches(|c| is_junk(c, sep));
+    let mut out = Vec::new();
+    if trimmed.contains('-') && trimmed.contains(' ') {
+        let words: Vec<&str> = trimmed.split(' ').filter(|w| !w.is_empty() && *w != "-").collect();
+        if words.len() <= 12 {
+            groupings(&words, " ", &mut out);
+        }
+    }
+    out
+}
+
+/// Every grouping of `pieces` (at most 12) into two slots, then three, then one, joined
+/// by `joiner`, into `out`. A slot that is a type word alone ("xã" in "xã Phước Hà huyện
+/// Thuận Nam") belongs to the next.
+fn groupings(pieces: &[&str], joiner: &str, out: &mut Vec<Vec<String>>) {
+    let n = pieces.len();
     let whole = |r: std::ops::Range<usize>| pieces[r].join(joiner);
     // Which runs of up to three words are a type word alone ("xã", "thị trấn"). Between
     // hyphens, a type word is not typed alone, and the check is not paid for.
@@ -224,7 +249,6 @@ fn segmentations(rest: &str, sep: &str, prefixed: bool) -> (Vec<Vec<String>>, Se
     }
     // Last, a commune named alone ("CNCĐ Phước Hà").
     out.push(vec![whole(0..n)]);
-    (out, Separators::Other)
 }
 
 /// Reads a typed group name against `reg`: the prefix, the separators, and the units of
@@ -421,8 +445,11 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
         // Where spaces or hyphens separated the slots and no grouping of them names
         // anything, each grouping in two or three is read so too ("CNCĐ Thuận Nam Phước
         // Hà", "Tổ CNCĐ thôn Phước Lợi xã Phước Hà"): the first that names a commune.
+        // With hyphens in it too, its words are grouped so after its pieces between
+        // hyphens ("CNCĐ Phan Rang-Tháp Chàm Đô Vinh").
         if !single && best_score <= 1 {
-            let (groupings, _) = segmentations(rest, sep, prefix.is_some());
+            let (mut groupings, _) = segmentations(rest, sep, prefix.is_some());
+            groupings.extend(space_groupings(rest, sep));
             let misread =
                 groupings.into_iter().filter(|s| (2..=3).contains(&s.len())).find_map(|s| misplaced(reg, s, province, lookup, true));
             if let Some(candidate) = misread {
