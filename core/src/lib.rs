@@ -53,11 +53,19 @@ struct ReadmeExamples;
 /// 375 to 245 ms over a million records), and is seeded at random per map as std's is,
 /// so that no crafted input lines its keys up in one bucket. The WebAssembly module,
 /// which serves one commune's form rather than a national month and counts its bytes,
-/// keeps std's (foldhash added 4.4 KB to it); no answer depends on the hasher.
-#[cfg(not(target_arch = "wasm32"))]
+/// keeps std's (foldhash added 4.4 KB to it); no answer depends on the hasher. Every
+/// hash map of the crate is one of these, or keyed by hashes of its own (`units::index`).
+///
+/// Under the fuzzers (`--cfg fuzzing`, which cargo-fuzz sets), the seed is fixed: which
+/// branches of the maps an input takes, which the fuzzer sees, then depends on the input
+/// alone, so that a run from libFuzzer's seed explores the same inputs from run to run
+/// (`core/fuzz/run.sh --runs`: the `api` target does; see that script).
+#[cfg(all(not(target_arch = "wasm32"), not(fuzzing)))]
 type FastHasher = foldhash::fast::RandomState;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(target_arch = "wasm32", not(fuzzing)))]
 type FastHasher = std::collections::hash_map::RandomState;
+#[cfg(fuzzing)]
+type FastHasher = foldhash::fast::FixedState;
 
 /// The hash map of those loops (see [`FastHasher`]).
 pub(crate) type FastMap<K, V> = std::collections::HashMap<K, V, FastHasher>;

@@ -23,10 +23,10 @@ use crate::diagnostics::{Diagnostic, Severity};
 use crate::profile::Profile;
 use crate::teams::{parse_date, team_communes, Roster};
 use crate::units::Registry;
+use crate::FastMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use std::collections::HashMap;
 
 /// A target the department assigns.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -98,7 +98,7 @@ pub fn progress(
     targets: &[Target],
     as_of: NaiveDate,
 ) -> TargetsReport {
-    let mut by_id: HashMap<&str, usize> = HashMap::with_capacity(roster.teams.len());
+    let mut by_id: FastMap<&str, usize> = FastMap::with_capacity_and_hasher(roster.teams.len(), Default::default());
     for (i, t) in roster.teams.iter().enumerate() {
         if let Some(id) = t.id.as_deref() {
             by_id.entry(id).or_insert(i);

@@ -19,10 +19,10 @@
 
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::teams::{parse_date, Roster};
+use crate::FastMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
-use std::collections::HashMap;
 
 /// One training session and the teams that took part.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -62,7 +62,7 @@ pub struct TrainingReport {
 ///
 /// See [the module](crate::training) for an example.
 pub fn check_training(roster: &Roster, sessions: &[TrainingRecord], as_of: NaiveDate) -> TrainingReport {
-    let mut by_id: HashMap<&str, usize> = HashMap::with_capacity(roster.teams.len());
+    let mut by_id: FastMap<&str, usize> = FastMap::with_capacity_and_hasher(roster.teams.len(), Default::default());
     for (i, t) in roster.teams.iter().enumerate() {
         if let Some(id) = t.id.as_deref() {
             by_id.entry(id).or_insert(i);

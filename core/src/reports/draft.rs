@@ -8,8 +8,8 @@ use crate::month::Month;
 use crate::profile::Profile;
 use crate::teams::Roster;
 use crate::units::{Level, Registry};
+use crate::FastMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// A draft of one monthly report (REPORT-DISTRICT-MONTHLY), filled in from the coverage
 /// and the month's activity records, for the committee to check and sign.
@@ -59,10 +59,10 @@ pub fn drafts(
         Level::District => (&coverage.districts, &activity.districts),
         _ => (&coverage.communes, &activity.communes),
     };
-    let cov: HashMap<&str, &UnitCoverage> = cov.iter().map(|u| (u.code.as_str(), u)).collect();
-    let act: HashMap<&str, &UnitActivity> = act.iter().map(|u| (u.code.as_str(), u)).collect();
+    let cov: FastMap<&str, &UnitCoverage> = cov.iter().map(|u| (u.code.as_str(), u)).collect();
+    let act: FastMap<&str, &UnitActivity> = act.iter().map(|u| (u.code.as_str(), u)).collect();
     // The reporting unit of each team with no record.
-    let mut inactive: HashMap<&str, Vec<Party>> = HashMap::new();
+    let mut inactive: FastMap<&str, Vec<Party>> = FastMap::default();
     for t in &activity.teams {
         if t.total.records > 0 {
             continue;

@@ -9,8 +9,8 @@ use crate::names::{self, NameStatus};
 use crate::profile::{Profile, Role, TeamLevel};
 use crate::text::name_key;
 use crate::units::{Level, Registry, UnitId};
+use crate::FastMap;
 use chrono::NaiveDate;
-use std::collections::HashMap;
 
 /// TEAM-SIZE: the number of members is within the profile's range for the level.
 ///
@@ -218,7 +218,7 @@ enum Born {
 /// Keys seen, with the index that brought each: a list for a few, a map for many.
 enum Seen<K> {
     Few(Vec<(K, usize)>),
-    Many(HashMap<K, usize>),
+    Many(FastMap<K, usize>),
 }
 
 impl<K: Eq + std::hash::Hash> Seen<K> {
@@ -226,7 +226,7 @@ impl<K: Eq + std::hash::Hash> Seen<K> {
         if n <= 16 {
             Seen::Few(Vec::with_capacity(n))
         } else {
-            Seen::Many(HashMap::with_capacity(n))
+            Seen::Many(FastMap::with_capacity_and_hasher(n, Default::default()))
         }
     }
 
@@ -451,7 +451,7 @@ fn scope(roster: &Roster, registry: &Registry) -> Vec<UnitId> {
 /// ORG-COMMUNE: every commune of the provinces the roster covers has exactly one
 /// commune-level team.
 pub fn check_org_commune(roster: &Roster, registry: &Registry, out: &mut Vec<Diagnostic>) {
-    let mut teams: HashMap<UnitId, Vec<usize>> = HashMap::with_capacity(roster.teams.len());
+    let mut teams: FastMap<UnitId, Vec<usize>> = FastMap::with_capacity_and_hasher(roster.teams.len(), Default::default());
     for (i, t) in roster.teams.iter().enumerate() {
         if t.level == TeamLevel::Commune {
             if let Some(c) = t.commune.as_deref().and_then(|c| registry.find(Level::Commune, c)) {
@@ -517,7 +517,7 @@ pub fn check_org_school(roster: &Roster, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_one_per(roster: &Roster, level: TeamLevel, rule: &'static str, code: &'static str, vi: &str, en: &str, out: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<(String, String), usize> = HashMap::with_capacity(roster.teams.len());
+    let mut seen: FastMap<(String, String), usize> = FastMap::with_capacity_and_hasher(roster.teams.len(), Default::default());
     for (i, t) in roster.teams.iter().enumerate() {
         if t.level != level {
             continue;

@@ -5,9 +5,10 @@ use super::rules::*;
 use crate::diagnostics::{Diagnostic, Severity};
 use crate::profile::{Profile, TeamLevel};
 use crate::units::{Level, Registry, UnitId};
+use crate::FastMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Findings counted by severity.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -207,7 +208,7 @@ pub fn validate_roster(registry: &Registry, profile: &Profile, roster: &Roster, 
     let mut d = Vec::new();
     let mut valid_teams = 0;
     let mut members = 0;
-    let mut ids: HashMap<&str, usize> = HashMap::with_capacity(roster.teams.len());
+    let mut ids: FastMap<&str, usize> = FastMap::with_capacity_and_hasher(roster.teams.len(), Default::default());
     let mut path = String::with_capacity(24);
     for (i, team) in roster.teams.iter().enumerate() {
         // One buffer for every team's path: no allocation per team.

@@ -3,8 +3,8 @@
 
 use super::registry::Registry;
 use crate::text::name_key;
+use crate::FastMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 const NINH_THUAN_MAPPING: &str = include_str!("../../data/ninh-thuan-mapping-2025.csv");
 #[cfg(feature = "mapping-2025")]
@@ -95,11 +95,11 @@ struct New {
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct Mapping {
-    old: HashMap<String, Old>,
+    old: FastMap<String, Old>,
     new: Vec<New>,
-    new_index: HashMap<String, usize>,
+    new_index: FastMap<String, usize>,
     /// 2022 code → (its 2022 name, the base-list code it was merged into).
-    merged_before: HashMap<String, (String, String)>,
+    merged_before: FastMap<String, (String, String)>,
 }
 
 impl Mapping {
