@@ -51,8 +51,8 @@ cargo test --locked -p cncd --no-default-features --lib
 step "benchmarks: each run once, as a test"
 cargo test --workspace --locked --benches
 
-step "fuzzing: a short pass of every target (core/fuzz/run.sh SECONDS for a longer one)"
-bash core/fuzz/run.sh "${CNCD_FUZZ_SECONDS:-15}"
+step "fuzzing: a short pass of every target from a fixed seed (core/fuzz/run.sh SECONDS explores further)"
+bash core/fuzz/run.sh --runs "${CNCD_FUZZ_RUNS:-20000}"
 
 step "C door: header drift, C tests (shared, static, valgrind, ASan+UBSan), fuzz inputs under ASan, install and pkg-config"
 bindings-c/scripts/test.sh
