@@ -345,17 +345,6 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
     }
     let single = readings.len() == 1;
     let mut best_score = 0;
-    // Keeps the first of the best-scoring readings; says whether `candidate` is it now,
-    // and whether it is as good as a reading gets.
-    let consider = |best: &mut ParsedName, best_score: &mut u8, candidate: ParsedName| {
-        let score = score(&candidate);
-        let better = score > *best_score;
-        if better {
-            *best_score = score;
-            *best = candidate;
-        }
-        (better, score >= 4)
-    };
     for slots in readings {
         // A commune alone scores 3 at most: not worth reading after one that did as well.
         if slots.len() == 1 && best_score >= 3 {
@@ -365,6 +354,43 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
             break;
         }
     }
+    if best_score <= 2 || (best_score == 3 && best.parent.as_ref().is_none_or(|p| p.unit.is_none())) {
+        (best, separators) = read_otherwise(reg, rest, sep, prefix.is_some(), province, lookup, single, best, best_score, separators);
+    }
+    (ParsedName { prefix, separators, ..best }, clean)
+}
+
+/// Keeps the first of the best-scoring readings; says whether `candidate` is it now,
+/// and whether it is as good as a reading gets.
+fn consider(best: &mut ParsedName, best_score: &mut u8, candidate: ParsedName) -> (bool, bool) {
+    let score = score(&candidate);
+    let better = score > *best_score;
+    if better {
+        *best_score = score;
+        *best = candidate;
+    }
+    (better, score >= 4)
+}
+
+/// The readings of a name that its separators' own readings ([`segmentations`]) leave
+/// unread, or read as a commune under a parent slot that names nothing: `best` (scoring
+/// `best_score`) or a better one, and the separators it takes. Apart from
+/// [`parse_with`], which most names leave without coming here, so that it stays small
+/// enough to be inlined where it is called.
+#[inline(never)]
+#[allow(clippy::too_many_arguments)]
+fn read_otherwise(
+    reg: &Registry,
+    rest: &str,
+    sep: &str,
+    prefixed: bool,
+    province: Option<UnitId>,
+    lookup: Lookup,
+    single: bool,
+    mut best: ParsedName,
+    mut best_score: u8,
+    mut separators: Separators,
+) -> (ParsedName, Separators) {
     // The separators' own reading names no commune, or a commune without its parent:
     // try the readings that a slot too many, a separator left out or another one typed
     // would explain. Where it names several communes, only a slot too many: the
@@ -379,85 +405,82 @@ fn parse_with(reg: &Registry, rules: &NamingRules, name: &str, province: Option<
     // Read with the commune and parent swapped: where nothing was found, or a commune (or
     // several) under a parent slot that names no unit.
     let swappable = |best: &ParsedName, score: u8| score <= 1 || ((2..=3).contains(&score) && names_no_parent(best));
-    if best_score <= 2 || (best_score == 3 && best.parent.as_ref().is_none_or(|p| p.unit.is_none())) {
-        let mut primary = segmentations(rest, sep, prefix.is_some()).0.pop().unwrap_or_default();
-        // Slots after the last that have no letter ("…_Ninh Thuận_2022"): left out of
-        // every reading below, as slots too many, and the slots before them read as typed
-        // first.
-        let decoration = trailing_decoration(&mut primary);
-        let as_typed = (single && swappable(&best, best_score)).then(|| primary.clone());
-        let last_typed = primary.last().cloned();
-        let undecorated = (!decoration.is_empty()).then(|| (primary.clone(), None, false));
-        // Only a commune within its parent, neither of them a typo, is taken: a guess that
-        // names less would turn a name that names nothing into a wrong one.
-        let readings =
-            undecorated.into_iter().chain(fallbacks(primary, sep)).filter(|(_, dropped, mixed)| !several || (dropped.is_some() && !mixed));
-        // A commune alone once what marks the name is left out ("CNCĐ_Phước Hà_2022"):
-        // its parent is missing, not unknown. Taken where no reading names more.
-        let mut alone = None;
-        for (slots, dropped, mixed) in readings {
-            // A province left out ("CNCĐ_Tân Phú_Châu Thành_Bến Tre") says where to read
-            // the others: eight provinces have a Châu Thành with a Tân Phú.
-            let scope = province.or_else(|| dropped.as_deref().and_then(|d| province_named(reg, d)));
-            let mut candidate = read_slots(reg, slots, scope, lookup);
-            // In two tiers, a name written before the 2025 reform, with the district and
-            // the province of then ("CNCĐ_Phước Hà_Thuận Nam_Ninh Thuận"): the district
-            // left out, the province one that the commune's province took in.
-            let former = dropped.is_some() && score(&candidate) == 3 && in_former_province(reg, &candidate);
-            let marks = dropped.as_deref().is_some_and(|d| d.starts_with('(') || !d.chars().any(char::is_alphabetic));
-            if marks && alone.is_none() && score(&candidate) == 3 && candidate.parent.is_none() && !typo_in(&candidate) {
-                candidate.extra.extend(dropped);
-                candidate.extra.extend(decoration.iter().cloned());
-                alone = Some(candidate);
-                continue;
-            }
-            if (score(&candidate) == 4 || former) && !typo_in(&candidate) {
-                match dropped {
-                    // The village typed after the district ("…_Thuận Nam_Thôn Phước Lợi"):
-                    // the village, out of order, not a slot too many.
-                    Some(v) if candidate.village.is_none() && last_typed.as_ref() == Some(&v) && is_village_text(&v) => {
-                        read_village(reg, &mut candidate, v);
-                        candidate.swapped = true;
-                    }
-                    dropped => candidate.extra.extend(dropped),
-                }
-                candidate.extra.extend(decoration.iter().cloned());
-                if former {
-                    (best, best_score) = (candidate, 4);
-                } else {
-                    consider(&mut best, &mut best_score, candidate);
-                }
-                if mixed {
-                    separators = Separators::Other;
-                }
-                alone = None;
-                break;
-            }
+    let mut primary = segmentations(rest, sep, prefixed).0.pop().unwrap_or_default();
+    // Slots after the last that have no letter ("…_Ninh Thuận_2022"): left out of
+    // every reading below, as slots too many, and the slots before them read as typed
+    // first.
+    let decoration = trailing_decoration(&mut primary);
+    let as_typed = (single && swappable(&best, best_score)).then(|| primary.clone());
+    let last_typed = primary.last().cloned();
+    let undecorated = (!decoration.is_empty()).then(|| (primary.clone(), None, false));
+    // Only a commune within its parent, neither of them a typo, is taken: a guess that
+    // names less would turn a name that names nothing into a wrong one.
+    let readings =
+        undecorated.into_iter().chain(fallbacks(primary, sep)).filter(|(_, dropped, mixed)| !several || (dropped.is_some() && !mixed));
+    // A commune alone once what marks the name is left out ("CNCĐ_Phước Hà_2022"):
+    // its parent is missing, not unknown. Taken where no reading names more.
+    let mut alone = None;
+    for (slots, dropped, mixed) in readings {
+        // A province left out ("CNCĐ_Tân Phú_Châu Thành_Bến Tre") says where to read
+        // the others: eight provinces have a Châu Thành with a Tân Phú.
+        let scope = province.or_else(|| dropped.as_deref().and_then(|d| province_named(reg, d)));
+        let mut candidate = read_slots(reg, slots, scope, lookup);
+        // In two tiers, a name written before the 2025 reform, with the district and
+        // the province of then ("CNCĐ_Phước Hà_Thuận Nam_Ninh Thuận"): the district
+        // left out, the province one that the commune's province took in.
+        let former = dropped.is_some() && score(&candidate) == 3 && in_former_province(reg, &candidate);
+        let marks = dropped.as_deref().is_some_and(|d| d.starts_with('(') || !d.chars().any(char::is_alphabetic));
+        if marks && alone.is_none() && score(&candidate) == 3 && candidate.parent.is_none() && !typo_in(&candidate) {
+            candidate.extra.extend(dropped);
+            candidate.extra.extend(decoration.iter().cloned());
+            alone = Some(candidate);
+            continue;
         }
-        if let Some(candidate) = alone.filter(|_| best_score < 3 || names_no_parent(&best)) {
-            (best, best_score) = (candidate, 3);
-        }
-        if let Some(slots) = as_typed.filter(|_| swappable(&best, best_score)) {
-            if let Some(candidate) = misplaced(reg, slots, province, lookup, best_score <= 1) {
-                best = candidate;
+        if (score(&candidate) == 4 || former) && !typo_in(&candidate) {
+            match dropped {
+                // The village typed after the district ("…_Thuận Nam_Thôn Phước Lợi"):
+                // the village, out of order, not a slot too many.
+                Some(v) if candidate.village.is_none() && last_typed.as_ref() == Some(&v) && is_village_text(&v) => {
+                    read_village(reg, &mut candidate, v);
+                    candidate.swapped = true;
+                }
+                dropped => candidate.extra.extend(dropped),
             }
-        }
-        // Where spaces or hyphens separated the slots and no grouping of them names
-        // anything, each grouping in two or three is read so too ("CNCĐ Thuận Nam Phước
-        // Hà", "Tổ CNCĐ thôn Phước Lợi xã Phước Hà"): the first that names a commune.
-        // With hyphens in it too, its words are grouped so after its pieces between
-        // hyphens ("CNCĐ Phan Rang-Tháp Chàm Đô Vinh").
-        if !single && best_score <= 1 {
-            let (mut groupings, _) = segmentations(rest, sep, prefix.is_some());
-            groupings.extend(space_groupings(rest, sep));
-            let misread =
-                groupings.into_iter().filter(|s| (2..=3).contains(&s.len())).find_map(|s| misplaced(reg, s, province, lookup, true));
-            if let Some(candidate) = misread {
-                best = candidate;
+            candidate.extra.extend(decoration.iter().cloned());
+            if former {
+                (best, best_score) = (candidate, 4);
+            } else {
+                consider(&mut best, &mut best_score, candidate);
             }
+            if mixed {
+                separators = Separators::Other;
+            }
+            alone = None;
+            break;
         }
     }
-    (ParsedName { prefix, separators, ..best }, clean)
+    if let Some(candidate) = alone.filter(|_| best_score < 3 || names_no_parent(&best)) {
+        (best, best_score) = (candidate, 3);
+    }
+    if let Some(slots) = as_typed.filter(|_| swappable(&best, best_score)) {
+        if let Some(candidate) = misplaced(reg, slots, province, lookup, best_score <= 1) {
+            best = candidate;
+        }
+    }
+    // Where spaces or hyphens separated the slots and no grouping of them names
+    // anything, each grouping in two or three is read so too ("CNCĐ Thuận Nam Phước
+    // Hà", "Tổ CNCĐ thôn Phước Lợi xã Phước Hà"): the first that names a commune.
+    // With hyphens in it too, its words are grouped so after its pieces between
+    // hyphens ("CNCĐ Phan Rang-Tháp Chàm Đô Vinh").
+    if !single && best_score <= 1 {
+        let (mut groupings, _) = segmentations(rest, sep, prefixed);
+        groupings.extend(space_groupings(rest, sep));
+        let misread = groupings.into_iter().filter(|s| (2..=3).contains(&s.len())).find_map(|s| misplaced(reg, s, province, lookup, true));
+        if let Some(candidate) = misread {
+            best = candidate;
+        }
+    }
+    (best, separators)
 }
 
 /// `p` (village, commune, province; a slot too many before them taken for the
