@@ -215,6 +215,9 @@ fn names_typed_as_people_type_them() {
         ("CNCĐ_Phước Hà 2022", phuoc_ha, &["extra_slot", "missing_slot"]),
         ("CNCĐ_Phước Hà (Zalo)", phuoc_ha, &["extra_slot", "missing_slot"]),
         ("CNCĐ_Phước Hà_Xyz", phuoc_ha, &["unknown_parent"]),
+        // The province after the district in the same slot.
+        ("CNCĐ_Phước Hà_Thuận Nam - Ninh Thuận", phuoc_ha, &["separator", "extra_slot"]),
+        ("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàm Ninh Thuận", Some("CNCĐ_Đô Vinh_Phan Rang-Tháp Chàm"), &["separator", "extra_slot"]),
         // Look-alikes of "_": the full-width low line of East Asian keyboards, the double
         // low line of symbol pickers.
         ("CNCĐ\u{FF3F}Phước Hà\u{FF3F}Thuận Nam", phuoc_ha, &["separator"]),

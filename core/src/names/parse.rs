@@ -657,6 +657,9 @@ fn fallbacks(mut slots: Vec<String>, sep: &str) -> Vec<(Vec<String>, Option<Stri
         out.push((without, middle, false));
     }
     if slots.len() < 2 {
+        // And, after the commune, the last slot's second part left out: a province typed
+        // after the district without `_` ("CNCĐ_Phước Hà_Thuận Nam - Ninh Thuận").
+        let mut cut = Vec::new();
         for (at, c) in last.char_indices().filter(|&(_, c)| c == ' ' || c == '-') {
             let junk = |c| is_junk(c, sep);
             let (left, right) = (last[..at].trim_matches(junk), last[at + c.len_utf8()..].trim_matches(junk));
@@ -664,8 +667,12 @@ fn fallbacks(mut slots: Vec<String>, sep: &str) -> Vec<(Vec<String>, Option<Stri
                 let mut split = slots.clone();
                 split.extend([left.to_string(), right.to_string()]);
                 out.push((split, None, true));
+                if slots.len() == 1 {
+                    cut.push((vec![slots[0].clone(), left.to_string()], Some(right.to_string()), true));
+                }
             }
         }
+        out.extend(cut);
     }
     // `_` typed between the words of the names too ("CNCĐ_Phước_Hà_Thuận_Nam"): the
     // pieces grouped into two slots, then three, joined by spaces. A slot alone with
