@@ -487,7 +487,8 @@ fn names_typed_as_people_type_them() {
 
 mod canonical_names {
     //! The canonical name `check` offers for what was typed is read as the commune the
-    //! typed name was read as: whoever copies it keeps their commune. Names are put
+    //! typed name was read as, and as right: whoever copies it keeps their commune and
+    //! has nothing more to mend. Names are put
     //! together from real names of the lists, in the shapes people type them: another
     //! commune's name as the village (a district of before 2025, in two tiers), slots too
     //! many, the parent first, the last slot cut short or wrong, a year or "(Zalo)" after
@@ -565,6 +566,9 @@ mod canonical_names {
             if let Some(canonical) = &first.canonical {
                 let again = check(reg, rules, canonical, None, "/name");
                 prop_assert_eq!(again.commune, first.commune, "{:?} offered {:?}", name, canonical);
+                // And it is right as it stands.
+                prop_assert_eq!(again.canonical.as_deref(), Some(canonical.as_str()), "{:?}", name);
+                prop_assert!(again.diagnostics.is_empty(), "{:?} offered {:?}: {:?}", name, canonical, again.diagnostics);
             }
         }
     }
