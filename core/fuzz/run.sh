@@ -6,7 +6,8 @@
 # seed 1 and the seed corpus alone (a fresh corpus in a temporary directory): the pass
 # the test command runs, which starts the same on every machine. (Two such runs of the
 # api target, 3,000 inputs, were the same; two of the names target drifted apart after
-# about 2,000 inputs, with ASLR off too: the cause is not found.)
+# about 2,000 inputs, with ASLR off too, and two of the text target from one build,
+# 20,000 inputs, added 1,207 and 1,204 inputs to their corpus: the cause is not found.)
 # Targets: text, names, api, roster, profile (core/tests/fuzz_checks/mod.rs says what
 # each checks). A crash is copied into core/fuzz/regressions/<target>/, which
 # `cargo test -p cncd --test fuzz_regressions` replays for ever after, and fails the run.
