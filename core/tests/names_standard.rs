@@ -476,6 +476,12 @@ fn names_typed_as_people_type_them() {
     let ch = check(&national, &rules, "CNCĐ_Tân Phú_Tân Phú_Đồng Nai", None, "/name");
     assert_eq!((ch.canonical.as_deref(), codes(&ch)), (Some("CNCĐ_Tân Phú_Tân Phú"), vec!["extra_slot".to_string()]));
     assert_eq!(ch.commune.map(|c| national.unit(c).code()), Some("26116"));
+    // A province whose name starts with a village's type word ("sóc", a Khmer hamlet)
+    // after the district is a slot too many, not the village typed last.
+    let ch = check(&national, &rules, "CNCĐ_Phú Tân_Châu Thành_Sóc Trăng", None, "/name");
+    assert_eq!((ch.canonical.as_deref(), codes(&ch)), (Some("CNCĐ_Phú Tân_Châu Thành"), vec!["extra_slot".to_string()]));
+    let district = national.unit(ch.parent.expect("the district"));
+    assert_eq!(district.parent().map(|p| national.unit(p).name()), Some("Sóc Trăng"));
     // Nationally too, where the commune's name alone is common: one Tân Phú in Đồng Nai.
     let ch = check(&national, &rules, "CNCĐ_Tân Phú_Đồng Nai", None, "/name");
     assert_eq!((ch.canonical.as_deref(), codes(&ch)), (Some("CNCĐ_Tân Phú_Tân Phú"), vec!["missing_slot".to_string()]));

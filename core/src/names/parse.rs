@@ -439,8 +439,14 @@ fn read_otherwise(
         if (score(&candidate) == 4 || former) && !typo_in(&candidate) {
             match dropped {
                 // The village typed after the district ("…_Thuận Nam_Thôn Phước Lợi"):
-                // the village, out of order, not a slot too many.
-                Some(v) if candidate.village.is_none() && last_typed.as_ref() == Some(&v) && is_village_text(&v) => {
+                // the village, out of order, not a slot too many. (Not a province whose
+                // name starts as a village's does: "Sóc Trăng", a sóc being a hamlet.)
+                Some(v)
+                    if candidate.village.is_none()
+                        && last_typed.as_ref() == Some(&v)
+                        && is_village_text(&v)
+                        && !names_a_province(reg, &v) =>
+                {
                     read_village(reg, &mut candidate, v);
                     candidate.swapped = true;
                 }
@@ -832,6 +838,11 @@ fn is_village_text(text: &str) -> bool {
 /// Whether `text` is a province's or a district's name as the list writes it.
 fn names_a_parent(reg: &Registry, text: &str, province: Option<UnitId>) -> bool {
     [Level::Province, Level::District].into_iter().any(|level| reg.exact_best(text, Some(level), province).is_some())
+}
+
+/// Whether `text` names a province, in any spelling but a typo.
+fn names_a_province(reg: &Registry, text: &str) -> bool {
+    reg.resolve(text, &ResolveOptions { level: Some(Level::Province), within: None }).unique_untypoed().is_some()
 }
 
 /// Whether a slot was read as a typo of a unit's name.
