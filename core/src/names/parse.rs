@@ -277,9 +277,9 @@ fn groupings(pieces: &[&str], joiner: &str, out: &mut Vec<Vec<String>>) {
 /// tiers, a province merged into since 2025 ("Tân Phú_Bình Phước"). In two tiers, a
 /// village slot without a village type word that is a commune's name in the province
 /// is that commune, the slot after it a district of before 2025 ("Cà Ná_Thuận
-/// Nam_Khánh Hòa": Xã Thuận Nam is a commune since; the same where the last slot names
-/// no province, the commune's then taken for it). Where the
-/// slots name nothing so, the district typed before the commune ("Thuận Nam_Phước Hà")
+/// Nam_Khánh Hòa": Xã Thuận Nam is a commune since), whatever the last slot names, so
+/// that the canonical name offered names the same commune. Where the slots name nothing
+/// so, the district typed before the commune ("Thuận Nam_Phước Hà")
 /// is read in the template's order ([`ParsedName::swapped`]), and a village typed
 /// before its commune, with no district, as that village; where spaces or hyphens
 /// separate the slots, each grouping of the words is read so.
