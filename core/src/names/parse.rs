@@ -445,7 +445,7 @@ fn read_otherwise(
                     if candidate.village.is_none()
                         && last_typed.as_ref() == Some(&v)
                         && is_village_text(&v)
-                        && !names_a_province(reg, &v) =>
+                        && province_of(reg, &v).is_none() =>
                 {
                     read_village(reg, &mut candidate, v);
                     candidate.swapped = true;
@@ -554,13 +554,16 @@ fn in_former_province(reg: &Registry, p: &ParsedName) -> bool {
     }
 }
 
-/// The province `text` names, by its name in any spelling but a typo, in a three-tier
-/// registry; `None` where it names none or several.
-fn province_named(reg: &Registry, text: &str) -> Option<UnitId> {
-    if parent_level(reg) != Level::District {
-        return None;
-    }
+/// The province `text` names, by its name in any spelling but a typo; `None` where it
+/// names none or several.
+fn province_of(reg: &Registry, text: &str) -> Option<UnitId> {
     reg.resolve(text, &ResolveOptions { level: Some(Level::Province), within: None }).unique_untypoed()
+}
+
+/// [`province_of`] in a three-tier registry; `None` in two tiers, where the province is
+/// the parent slot itself.
+fn province_named(reg: &Registry, text: &str) -> Option<UnitId> {
+    (parent_level(reg) == Level::District).then(|| province_of(reg, text)).flatten()
 }
 
 /// The slots as typed, where they name no commune, read as a commune and its parent
@@ -838,11 +841,6 @@ fn is_village_text(text: &str) -> bool {
 /// Whether `text` is a province's or a district's name as the list writes it.
 fn names_a_parent(reg: &Registry, text: &str, province: Option<UnitId>) -> bool {
     [Level::Province, Level::District].into_iter().any(|level| reg.exact_best(text, Some(level), province).is_some())
-}
-
-/// Whether `text` names a province, in any spelling but a typo.
-fn names_a_province(reg: &Registry, text: &str) -> bool {
-    reg.resolve(text, &ResolveOptions { level: Some(Level::Province), within: None }).unique_untypoed().is_some()
 }
 
 /// Whether a slot was read as a typo of a unit's name.
