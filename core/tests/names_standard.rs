@@ -443,6 +443,9 @@ fn names_typed_as_people_type_them() {
         ("CNCĐ_Nhân Hòa_Quế Võ_Bắc Ninh", Some("CNCĐ_Nhân Hòa_Bắc Ninh"), &["extra_slot"]),
         ("CNCĐ_Nhân Hòa_Quế Võ_Qu", Some("CNCĐ_Nhân Hòa_Bắc Ninh"), &["extra_slot", "unknown_parent"]),
         ("CNCĐ_Nhân Hòa_Quế Võ_Bắc Nin", Some("CNCĐ_Nhân Hòa_Bắc Ninh"), &["extra_slot", "typo"]),
+        // A commune's name before it too: that one, the two after it slots too many (not
+        // the first commune's name "misspelt" as the second's).
+        ("CNCĐ_Hòa Bắc_Nam Đà_Hoài Đức_Lâm Đồng", Some("CNCĐ_Hòa Bắc_Lâm Đồng"), &["extra_slot"]),
     ];
     for &(typed, canonical, expected) in before {
         let ch = check(&reg_2025, &two_tier, typed, None, "/name");

@@ -494,7 +494,7 @@ fn read_otherwise(
 /// village slot has no village type word and names, in any spelling but a typo, one
 /// commune of the commune's province (whatever the last slot names), and the reading
 /// names its commune as well as `p` does. `None` otherwise.
-fn district_of_before(reg: &Registry, p: &ParsedName, province: Option<UnitId>, lookup: Lookup) -> Option<ParsedName> {
+fn district_of_before(reg: &Registry, p: &ParsedName) -> Option<ParsedName> {
     let commune = p.village.as_ref().filter(|v| p.village_unit.is_none() && !is_village_text(v))?;
     let (parent, district) = (p.parent.as_ref()?, p.commune.as_ref()?);
     // The commune's province, which the canonical name of `p` offers, whatever the last
@@ -505,40 +505,21 @@ fn district_of_before(reg: &Registry, p: &ParsedName, province: Option<UnitId>, 
     // The slot as the canonical name of `p` writes it, where the name as typed names
     // several ("THANH AN", typed without diacritics, is Thanh An or Thạnh An; "Thanh An"
     // is the one).
-    let mut read_as = commune.clone();
     if found.status == ResolveStatus::Ambiguous {
-        read_as = village_slot(commune);
-        found = resolve(&read_as);
+        found = resolve(&village_slot(commune));
     }
     let unit = found.unique_untypoed()?;
-    let mut extra = p.extra.clone();
-    let typed_right = parent.unit == Some(within);
-    let mut candidate = if typed_right {
-        let slots: Vec<String> = extra.pop().into_iter().chain([read_as, parent.text.clone()]).collect();
-        let mut candidate = read_slots(reg, slots, province, lookup);
-        // The last slot is read as in `p`: a typo there ("Bắc Nin") is one in both.
-        if score(&candidate) != 4 || typo(&candidate.commune) || (typo(&candidate.parent) && !typo(&p.parent)) {
-            return None;
-        }
-        if let Some(slot) = &mut candidate.commune {
-            slot.text = commune.clone();
-        }
-        candidate
-    } else {
-        // A last slot that names no province, or another one: read as in `p`.
-        let matched = found.candidates.first().map(|c| c.matched);
-        let slot = ParsedSlot { text: commune.clone(), unit: Some(unit), matched };
-        let mut candidate = ParsedName { unit: Some(unit), commune: Some(slot), parent: p.parent.clone(), ..ParsedName::default() };
-        if let Some(village) = extra.pop() {
-            read_village(reg, &mut candidate, village);
-        }
-        candidate
-    };
-    candidate.extra = extra;
-    // The village taken from a slot too many may name a commune too (read_slots, above,
-    // looked at it): the extra slots before it are those before it as typed.
-    if !typed_right {
-        candidate = district_of_before(reg, &candidate, province, lookup).unwrap_or(candidate);
+    // The commune in the province, the last slot read as in `p` (a typo there, "Bắc Nin",
+    // is one in both readings), and a slot too many before the village as its village.
+    let matched = found.candidates.first().map(|c| c.matched);
+    let slot = ParsedSlot { text: commune.clone(), unit: Some(unit), matched };
+    let mut candidate = ParsedName { unit: Some(unit), commune: Some(slot), parent: Some(parent.clone()), ..ParsedName::default() };
+    candidate.extra = p.extra.clone();
+    if let Some(village) = candidate.extra.pop() {
+        read_village(reg, &mut candidate, village);
+        // That village may name a commune too: the extra slots before it are those
+        // before it as typed.
+        candidate = district_of_before(reg, &candidate).unwrap_or(candidate);
     }
     candidate.extra.push(district.text.clone());
     Some(candidate)
@@ -878,7 +859,7 @@ fn score(p: &ParsedName) -> u8 {
 fn read_slots(reg: &Registry, slots: Vec<String>, province: Option<UnitId>, lookup: Lookup) -> ParsedName {
     let p = read_slots_as_typed(reg, slots, province, lookup);
     if p.village.is_some() && score(&p) >= 3 && parent_level(reg) == Level::Province {
-        if let Some(candidate) = district_of_before(reg, &p, province, lookup) {
+        if let Some(candidate) = district_of_before(reg, &p) {
             return candidate;
         }
     }
